@@ -86,7 +86,13 @@ export interface ParsedDocument {
 export type DivisionKind = 'book' | 'part' | 'title' | 'chapter' | 'division' | 'subdivision' | 'schedule';
 export type ProvisionKind = 'section' | 'article';
 export type SubdivisionKind = 'subsection' | 'paragraph' | 'subparagraph' | 'clause' | 'subclause' | 'item';
-export type NodeKind = 'document' | DivisionKind | ProvisionKind | SubdivisionKind;
+/**
+ * An unnumbered heading that groups provisions without being a Part/Chapter/... (a cross-heading or group
+ * heading such as `Offences Against Public Order` or `### General`). It has no number and is not cited by
+ * lawyers, but it frames the provisions under it and gives readers context in heading paths.
+ */
+export type CrossHeadingKind = 'crossheading';
+export type NodeKind = 'document' | DivisionKind | CrossHeadingKind | ProvisionKind | SubdivisionKind;
 
 export interface ProvisionNode {
   /** Index into `StatuteDocument.nodes`; the document root is 0. */
@@ -100,6 +106,11 @@ export interface ProvisionNode {
   citation: string;
   /** Citation of the provision-level part only (`s. 12(3)(a)`), without the division path. */
   shortCitation: string;
+  /**
+   * This node's own step in a heading path: `Part II`, `Section 12`, `Article 5`, `§ 2252A`, `(3)`, or a
+   * cross-heading's text. Optional so that hand-built documents stay valid; `headingPath()` falls back.
+   */
+  label?: string;
   parent: number | null;
   children: number[];
   /** Depth in the tree; the root is 0. */

@@ -1,0 +1,285 @@
+// The command line: argument parsing (commander), help, and the mapping of every outcome to an exit code and at
+// most one line on stderr. Commands are loaded on demand so that `gap-check --version` loads almost nothing.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { nearest } from '../config/nearest.js';
+import { parseSize } from '../config/size.js';
+import { isGapCheckError } from '../errors.js';
+import type { FailOn, ReportFormat } from '../types.js';
+import { EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, Interrupted, errorLine, oneLine, type Context, type MainOptions } from './context.js';
+import { collect, collectList } from './options.js';
+
+export type { CliStream, MainOptions } from './context.js';
+
+const FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif', 'github', 'markdown', 'html'];
+const FAIL_ON: readonly FailOn[] = ['missing', 'partial', 'never'];
+const COMMANDS = ['check', 'outline', 'rules', 'explain', 'init', 'help'];
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function maxBytesOption(value: string): number {
+  const n = parseSize(value);
+  if (n === null) throw new InvalidArgumentError('expected a size in bytes, e.g. 67108864 or 64MiB');
+  return n;
+}
+
+const MAIN_HELP = `
+Examples:
+  $ gap-check law.md                 check one statute (the check command)
+  $ gap-check acts/                  check the .md/.markdown/.txt files in acts/
+  $ gap-check 'acts/**/*.md' --fail-on missing
+  $ gap-check law.md --format sarif --output gap-check.sarif
+  $ gap-check outline law.md         show the parts and sections found
+  $ gap-check rules                  list the measures
+  $ gap-check explain poa-25-sale    what one measure requires
+  $ gap-check init                   write a starter .gap-check.yaml here
+
+Exit codes:
+  0  no measure is at or above the --fail-on level
+  1  gaps found: some measure is at or above the --fail-on level
+  2  gap-check could not do its job (bad arguments, unreadable file, bad config
+     or rule pack)
+`;
+
+const CHECK_HELP = `
+Inputs are files, directories (searched recursively for .md, .markdown and .txt
+files; hidden entries and node_modules are skipped) and glob patterns (quote
+them: 'acts/**/*.md'). All inputs are checked together, as one body of law.
+Settings come from the nearest .gap-check.yaml (see gap-check init); options
+given here override them.
+
+Examples:
+  $ gap-check check law.md
+  $ gap-check check penal-code.md children-act.md --fail-on missing
+  $ gap-check check acts/ --format html --output report.html
+  $ gap-check check law.md --only def-child-age,poa-25-sale
+  $ gap-check check law.md --rules ./our-rules --format json
+  $ gap-check check law.md --format github   (annotations in GitHub Actions)
+
+Exit codes: 0 nothing at or above --fail-on, 1 gaps found, 2 gap-check could
+not do its job.
+`;
+
+const OUTLINE_HELP = `
+Examples:
+  $ gap-check outline law.md
+  $ gap-check outline law.txt --format json
+`;
+
+const RULES_HELP = `
+Examples:
+  $ gap-check rules
+  $ gap-check rules --format json
+  $ gap-check rules --rules ./our-rules
+`;
+
+const EXPLAIN_HELP = `
+Examples:
+  $ gap-check explain def-child-age
+  $ gap-check explain poa-25-penalties
+`;
+
+const INIT_HELP = `
+Writes a commented .gap-check.yaml in the current directory; every setting in
+it starts commented out. An existing .gap-check.yaml is never overwritten.
+
+Examples:
+  $ gap-check init
+`;
+
+/** Run the command line. Returns the exit code; never calls process.exit and writes only to the given streams. */
+export async function main(options: MainOptions): Promise<number> {
+  const { argv, stdout, stderr } = options;
+  ignoreBrokenPipe(stdout);
+  ignoreBrokenPipe(stderr);
+  const ctx: Context = { stdout, stderr, cwd: resolve(options.cwd), env: options.env, signal: options.signal };
+  // Known before parsing, so that even a parse failure can be shown with its stack.
+  const endOfOptions = argv.indexOf('--');
+  const debug = (endOfOptions === -1 ? argv : argv.slice(0, endOfOptions)).includes('--debug');
+  let code = EXIT_OK;
+
+  try {
+    const early = earlyError(argv, ctx);
+    if (early !== null) {
+      stderr.write(`gap-check: ${early}\n`);
+      return EXIT_ERROR;
+    }
+    const program = buildProgram(ctx, (c) => {
+      code = c;
+    });
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    return handleError(error, ctx, debug);
+  }
+}
+
+const guarded = new WeakSet<object>();
+
+/**
+ * `gap-check rules | head` closes the pipe early; that is the reader's choice, not an error worth a stack trace.
+ * Other stream errors keep Node's default behaviour.
+ */
+function ignoreBrokenPipe(stream: MainOptions['stdout']): void {
+  const emitter = stream as { on?: (event: string, listener: (error: NodeJS.ErrnoException) => void) => unknown };
+  if (typeof emitter.on !== 'function' || guarded.has(stream)) return;
+  guarded.add(stream);
+  emitter.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
+function handleError(error: unknown, ctx: Context, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // --help, --version and `help` come through here with exit code 0; their text is already on stdout.
+    if (error.exitCode === 0) return EXIT_OK;
+    // Help shown because of a usage error has been written to stderr already; commander's message is a placeholder.
+    if (error.code === 'commander.help' || error.code === 'commander.helpDisplayed') return EXIT_ERROR;
+    ctx.stderr.write(`gap-check: ${oneLine(error.message.replace(/^error: /, ''))}\n`);
+    return EXIT_ERROR;
+  }
+  if (error instanceof Interrupted || (error as Error | null)?.name === 'AbortError') {
+    ctx.stderr.write('gap-check: interrupted\n');
+    return EXIT_INTERRUPTED;
+  }
+  if (isGapCheckError(error)) {
+    ctx.stderr.write(errorLine(error));
+    if (debug && error.stack) ctx.stderr.write(`${error.stack}\n`);
+    return EXIT_ERROR;
+  }
+  // Anything else is a bug in gap-check: still one line, with the way to get the details.
+  const message = error instanceof Error ? error.message : String(error);
+  if (debug) {
+    ctx.stderr.write(`gap-check: internal error: ${oneLine(message)}\n`);
+    ctx.stderr.write(`${error instanceof Error && error.stack ? error.stack : String(error)}\n`);
+  } else {
+    ctx.stderr.write(`gap-check: internal error: ${oneLine(message)} (run with --debug for details)\n`);
+  }
+  return EXIT_ERROR;
+}
+
+/** Problems commander would report less helpfully: no arguments at all, a mistyped command name. */
+function earlyError(argv: string[], ctx: Context): string | null {
+  if (argv.length === 0) {
+    return 'no input files: give a file, directory or glob, e.g. gap-check law.md (see gap-check --help)';
+  }
+  const first = argv[0];
+  if (first === 'help' && argv.length > 1 && !COMMANDS.includes(argv[1])) {
+    const guess = nearest(argv[1], COMMANDS);
+    const hint = guess !== undefined ? ` (did you mean "${guess}"?)` : '';
+    return `unknown command "${argv[1]}"${hint}; the commands are ${COMMANDS.filter((c) => c !== 'help').join(', ')}`;
+  }
+  if (!first.startsWith('-') && !COMMANDS.includes(first) && /^[a-z]+$/i.test(first) && !existsSync(resolve(ctx.cwd, first))) {
+    const guess = nearest(first, COMMANDS);
+    if (guess !== undefined) {
+      return `unknown command "${first}" (did you mean "${guess}"?); to check a file of that name, write ./${first}`;
+    }
+  }
+  return null;
+}
+
+function buildProgram(ctx: Context, setCode: (code: number) => void): Command {
+  const program = new Command('gap-check');
+  // Inherited by every command created below: commander throws instead of exiting, and writes only to our streams.
+  program
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => void ctx.stdout.write(text),
+      writeErr: (text) => void ctx.stderr.write(text),
+      // main() prints errors itself, as one line.
+      outputError: () => undefined,
+    })
+    .configureHelp({ showGlobalOptions: true, helpWidth: 80 })
+    .description(
+      'Report, measure by measure, how far a statute implements the international measures against the sale ' +
+        'of children, child prostitution and child pornography (E/CN.4/RES/1992/74 and A/RES/51/77).',
+    )
+    .version(packageVersion(), '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .helpCommand('help [command]', 'show help for a command')
+    .option('--debug', 'show stack traces for errors')
+    .addHelpText('after', MAIN_HELP);
+
+  const run = (load: () => Promise<number>) => async () => {
+    setCode(await load());
+  };
+
+  program
+    .command('check', { isDefault: true })
+    .description('check statutes against the measures (the default command)')
+    .argument('<inputs...>', 'files, directories or glob patterns')
+    .addOption(new Option('-f, --format <format>', 'report format (default: text)').choices(FORMATS))
+    .option('-o, --output <file>', 'write the report to this file (atomically) instead of standard output')
+    .addOption(new Option('--fail-on <level>', 'lowest verdict that makes the exit code 1 (default: partial)').choices(FAIL_ON))
+    .option('--only <ids>', 'check only these measures (comma-separated; repeatable)', collectList)
+    .option('--skip <ids>', 'do not check these measures (comma-separated; repeatable)', collectList)
+    .option('--rules <dir>', 'add a rule-pack directory (repeatable)', collect)
+    .option('--replace-rules', 'use only the --rules directories, not the built-in pack')
+    .option('-c, --config <file>', 'use this config file instead of the nearest .gap-check.yaml')
+    .option('-q, --quiet', 'summary only; no warnings on standard error')
+    .option('--no-color', 'no colour (also: NO_COLOR set, or output not a terminal)')
+    .option('--max-bytes <size>', 'refuse input files larger than this (default: 64MiB)', maxBytesOption)
+    .addHelpText('after', CHECK_HELP)
+    .action(async (inputs: string[], opts: Record<string, unknown>) => {
+      await run(async () => (await import('./check.js')).runCheck(inputs, opts, ctx))();
+    });
+
+  program
+    .command('outline')
+    .description('show the provision tree (parts, sections, subsections) gap-check reads in a file')
+    .argument('<file>', 'a statute file')
+    .addOption(new Option('-f, --format <format>', 'output format (default: text)').choices(['text', 'json']))
+    .option('-c, --config <file>', 'use this config file instead of the nearest .gap-check.yaml')
+    .option('--max-bytes <size>', 'refuse files larger than this (default: 64MiB)', maxBytesOption)
+    .addHelpText('after', OUTLINE_HELP)
+    .action(async (file: string, opts: Record<string, unknown>) => {
+      await run(async () => (await import('./outline.js')).runOutline(file, opts, ctx))();
+    });
+
+  program
+    .command('rules')
+    .description('list every measure: id, source paragraph, title and requirement')
+    .addOption(new Option('-f, --format <format>', 'output format (default: text)').choices(['text', 'json']))
+    .option('--rules <dir>', 'add a rule-pack directory (repeatable)', collect)
+    .option('--replace-rules', 'use only the --rules directories, not the built-in pack')
+    .option('-c, --config <file>', 'use this config file instead of the nearest .gap-check.yaml')
+    .addHelpText('after', RULES_HELP)
+    .action(async (opts: Record<string, unknown>) => {
+      await run(async () => (await import('./info.js')).runRules(opts, ctx))();
+    });
+
+  program
+    .command('explain')
+    .description('show one measure in full: source, what counts as met or partial, examples')
+    .argument('<id>', 'measure id (see gap-check rules)')
+    .option('--rules <dir>', 'add a rule-pack directory (repeatable)', collect)
+    .option('--replace-rules', 'use only the --rules directories, not the built-in pack')
+    .option('-c, --config <file>', 'use this config file instead of the nearest .gap-check.yaml')
+    .addHelpText('after', EXPLAIN_HELP)
+    .action(async (id: string, opts: Record<string, unknown>) => {
+      await run(async () => (await import('./info.js')).runExplain(id, opts, ctx))();
+    });
+
+  program
+    .command('init')
+    .description('write a commented starter .gap-check.yaml in the current directory')
+    .addHelpText('after', INIT_HELP)
+    .action(async () => {
+      await run(async () => {
+        const { initConfig } = await import('../config/init.js');
+        await initConfig(ctx.cwd);
+        ctx.stdout.write('Wrote .gap-check.yaml (every setting is commented out; edit it to use one).\n');
+        return EXIT_OK;
+      })();
+    });
+
+  return program;
+}

@@ -1,0 +1,316 @@
+// What a lawyer notes about each provision before judging any measure: which words express which concepts,
+// whether the provision is an exception or a policy statement, whether it creates an offence (directly,
+// through the chapeau of its list, or through a penalty clause that refers to it), what penalty attaches,
+// and which defined terms it uses. Computed once per document and shared by every rule.
+import type { Definition, ProvisionNode, StatuteDocument } from '../types.js';
+import { ConceptMatcher, tokenize, type ConceptMatch, type Token } from './concepts.js';
+import { readPenalty, type PenaltyInfo } from './penalties.js';
+import { findAges, type AgeMention } from './ages.js';
+
+/** Concepts the engine itself relies on; every rule pack must define them (checked at load time). */
+export const ENGINE_CONCEPTS = [
+  'offence-language', // creates an offence or attaches a punishment
+  'prohibition', // "shall not", "no person shall", "it shall be unlawful"
+  'contravention', // "contravenes", "violates", "fails to comply with"
+  'exception', // "nothing in this section", "does not apply", "it is a defence"
+  'policy', // "it is hereby declared the policy", "the State shall endeavour", "whereas"
+  'child', // child, minor, young person, person under N
+] as const;
+
+const PROVISION_KINDS = new Set(['section', 'article']);
+const SUB_KINDS = new Set(['subsection', 'paragraph', 'subparagraph', 'clause', 'subclause', 'item']);
+const EXCEPTION_HEADING = /\b(defen[cs]es?|exceptions?|exemptions?|saving|exclusions?|non-application)\b/i;
+const POLICY_HEADING = /\b(declaration of (state )?policy|policy|objects?|objectives?|purposes?|preamble|principles|guiding principles)\b/i;
+
+export interface NodeInfo {
+  text: string;
+  tokens: Token[];
+  /** Start offset in `text` of each own line, to map a match back to its source line. */
+  lineStarts: number[];
+  matches: ConceptMatch[];
+  concepts: Set<string>;
+  /** Token index from which the rest of the sentence is an exception ("... except where"), per sentence. */
+  excludedRanges: Array<[number, number]>;
+  isException: boolean;
+  isPolicy: boolean;
+  isDefinition: boolean;
+}
+
+export interface DefinitionInfo {
+  def: Definition;
+  /** Concepts the definition's text expresses (a defined term carries them into provisions using it). */
+  concepts: Set<string>;
+  /** Concepts the defined term itself expresses ("child sexual abuse material" → abuse material). */
+  termConcepts: Set<string>;
+  termTokens: string[];
+  ages: AgeMention[];
+}
+
+export interface OffenceLink {
+  /** Nodes whose text supplies the offence language / penalty for this node. */
+  penaltyNodes: number[];
+  /** True when only a bare prohibition was found with no penalty anywhere. */
+  prohibitionOnly: boolean;
+}
+
+export class DocAnalysis {
+  readonly doc: StatuteDocument;
+  readonly info: NodeInfo[];
+  private offenceCache = new Map<number, OffenceLink | null>();
+  private generalPenaltyNodes: Array<{ nodeId: number; scopeRoot: number }> = [];
+  private incomingPenalty = new Map<number, number[]>();
+  private definitionsByNode = new Map<number, Definition[]>();
+  private definitionConcepts: DefinitionInfo[];
+  private definitionsByFirstStem = new Map<string, DefinitionInfo[]>();
+
+  constructor(doc: StatuteDocument, matcher: ConceptMatcher) {
+    this.doc = doc;
+    for (const d of doc.definitions) {
+      const list = this.definitionsByNode.get(d.nodeId) ?? [];
+      list.push(d);
+      this.definitionsByNode.set(d.nodeId, list);
+    }
+    this.info = doc.nodes.map((n) => this.analyseNode(n, matcher));
+    // Exceptions and policy statements extend to everything under them.
+    for (const n of doc.nodes) {
+      if (n.parent !== null) {
+        const p = this.info[n.parent];
+        if (p.isException) this.info[n.id].isException = true;
+        if (p.isPolicy) this.info[n.id].isPolicy = true;
+      }
+    }
+    this.definitionConcepts = doc.definitions.map((def) => {
+      const tokens = tokenize(def.text);
+      const m = matcher.match(tokens);
+      const termTokens = tokenize(def.term);
+      return {
+        def,
+        concepts: new Set(m.map((x) => x.concept)),
+        termConcepts: new Set(matcher.match(termTokens).map((x) => x.concept)),
+        termTokens: termTokens.map((t) => t.stem),
+        ages: findAges(def.text),
+      };
+    });
+    for (const d of this.definitionConcepts) {
+      if (d.termTokens.length === 0) continue;
+      const list = this.definitionsByFirstStem.get(d.termTokens[0]) ?? [];
+      list.push(d);
+      this.definitionsByFirstStem.set(d.termTokens[0], list);
+    }
+    this.linkPenalties();
+  }
+
+  private analyseNode(n: ProvisionNode, matcher: ConceptMatcher): NodeInfo {
+    const lineStarts: number[] = [];
+    let text = '';
+    for (const l of n.lines) {
+      if (text) text += ' ';
+      lineStarts.push(text.length);
+      text += l.text;
+    }
+    const tokens = tokenize(text);
+    const matches = matcher.match(tokens);
+    const concepts = new Set(matches.map((m) => m.concept));
+    const head = matches.filter((m) => m.from < 12);
+    const isException =
+      (n.heading !== null && EXCEPTION_HEADING.test(n.heading) && SUB_KINDS.has(n.kind)) ||
+      head.some((m) => m.concept === 'exception' && m.from < 6);
+    const isPolicy =
+      n.kind === 'document' ||
+      (n.heading !== null && POLICY_HEADING.test(n.heading) && !concepts.has('offence-language')) ||
+      head.some((m) => m.concept === 'policy' && m.from < 8);
+    const excludedRanges: Array<[number, number]> = [];
+    // An exception inside a sentence ("..., but nothing in this section makes it an offence to ...")
+    // removes the rest of that sentence.
+    for (const m of matches) {
+      if (m.concept !== 'exception' || m.from < 6) continue;
+      let end = m.to;
+      while (end < tokens.length && !/[.;]/.test(text.slice(tokens[end - 1].end, tokens[end].start))) end++;
+      excludedRanges.push([m.from, end]);
+    }
+    const isDefinition = this.definitionsByNode.has(n.id);
+    return { text, tokens, lineStarts, matches, concepts, excludedRanges, isException, isPolicy, isDefinition };
+  }
+
+  /** Matches of a concept in a node, outside exception clauses. */
+  positive(nodeId: number, concept: string): ConceptMatch[] {
+    const inf = this.info[nodeId];
+    if (!inf.concepts.has(concept)) return [];
+    return inf.matches.filter((m) => m.concept === concept && !inf.excludedRanges.some(([a, b]) => m.from >= a && m.from < b));
+  }
+
+  has(nodeId: number, concept: string): boolean {
+    return this.positive(nodeId, concept).length > 0;
+  }
+
+  node(id: number): ProvisionNode {
+    return this.doc.nodes[id];
+  }
+
+  /** Nodes from the provision (section/article) down to `id`; the chapeau chain of a list item. */
+  chain(id: number): number[] {
+    const out: number[] = [];
+    let cur: number | null = id;
+    while (cur !== null) {
+      const n: ProvisionNode = this.doc.nodes[cur];
+      out.unshift(cur);
+      if (PROVISION_KINDS.has(n.kind) || !SUB_KINDS.has(n.kind)) break;
+      cur = n.parent;
+    }
+    return out;
+  }
+
+  subtree(id: number): number[] {
+    const out: number[] = [];
+    const stack = [id];
+    while (stack.length) {
+      const cur = stack.pop()!;
+      out.push(cur);
+      const kids = this.doc.nodes[cur].children;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    }
+    return out;
+  }
+
+  /**
+   * Units of evaluation: each node that has text of its own and no children carrying text of their own
+   * (a leaf), read together with its chapeau chain. Elements must all fall inside one unit.
+   */
+  units(): number[] {
+    const out: number[] = [];
+    for (const n of this.doc.nodes) {
+      if (this.info[n.id].text === '' && n.children.length > 0) continue;
+      if (n.children.length === 0 || !n.children.some((c) => this.info[c].text !== '')) out.push(n.id);
+    }
+    return out;
+  }
+
+  isProvisionLevel(id: number): boolean {
+    const k = this.doc.nodes[id].kind;
+    return PROVISION_KINDS.has(k) || SUB_KINDS.has(k);
+  }
+
+  /** The smallest subsection-level (or provision-level) ancestor-or-self: where flush offence language lives. */
+  private offenceScope(id: number): number {
+    let cur = id;
+    for (;;) {
+      const n = this.doc.nodes[cur];
+      if (n.kind === 'subsection' || PROVISION_KINDS.has(n.kind) || n.parent === null || !SUB_KINDS.has(n.kind)) return cur;
+      cur = n.parent;
+    }
+  }
+
+  private subtreeHas(id: number, concept: string): number[] {
+    return this.subtree(id).filter((x) => !this.info[x].isException && this.has(x, concept));
+  }
+
+  private linkPenalties(): void {
+    const refsFrom = new Map<number, StatuteDocument['crossReferences']>();
+    for (const ref of this.doc.crossReferences) {
+      const list = refsFrom.get(ref.fromNodeId) ?? [];
+      list.push(ref);
+      refsFrom.set(ref.fromNodeId, list);
+    }
+    for (const n of this.doc.nodes) {
+      const inf = this.info[n.id];
+      if (inf.isException || inf.isPolicy || !inf.concepts.has('offence-language')) continue;
+      // "A person who contravenes section 7 commits an offence": the referred provisions become offences.
+      for (const ref of refsFrom.get(n.id) ?? []) {
+        if (ref.targetNodeId === null) continue;
+        const list = this.incomingPenalty.get(ref.targetNodeId) ?? [];
+        list.push(n.id);
+        this.incomingPenalty.set(ref.targetNodeId, list);
+      }
+      // "Any person who contravenes any provision of this Part/Act commits an offence".
+      if (inf.concepts.has('contravention') && /\b(?:any|a|the) (?:of the )?provisions? of this (act|part|chapter|title|division|code|law|decree)\b/i.test(inf.text)) {
+        const word = /\bprovisions? of this (act|part|chapter|title|division|code|law|decree)\b/i.exec(inf.text)![1].toLowerCase();
+        let scopeRoot = 0;
+        if (word === 'part' || word === 'chapter' || word === 'title' || word === 'division') {
+          let cur: number | null = n.parent;
+          while (cur !== null && this.doc.nodes[cur].kind !== word) cur = this.doc.nodes[cur].parent;
+          scopeRoot = cur ?? 0;
+        }
+        this.generalPenaltyNodes.push({ nodeId: n.id, scopeRoot });
+      }
+    }
+  }
+
+  private within(id: number, root: number): boolean {
+    let cur: number | null = id;
+    while (cur !== null) {
+      if (cur === root) return true;
+      cur = this.doc.nodes[cur].parent;
+    }
+    return false;
+  }
+
+  /**
+   * Does the unit `id` belong to a provision that creates an offence? Returns the nodes that carry the
+   * offence language or penalty, or null. Exceptions, policy statements and definitions never do.
+   */
+  offence(id: number): OffenceLink | null {
+    if (this.offenceCache.has(id)) return this.offenceCache.get(id)!;
+    let result: OffenceLink | null = null;
+    const inf = this.info[id];
+    if (!inf.isException && !inf.isPolicy && !inf.isDefinition && this.isProvisionLevel(id)) {
+      const chain = this.chain(id);
+      const scope = this.offenceScope(id);
+      const direct = new Set<number>();
+      for (const c of chain) if (this.has(c, 'offence-language')) direct.add(c);
+      for (const x of this.subtreeHas(scope, 'offence-language')) direct.add(x);
+      // Penalty clauses elsewhere that refer to this node or one of its ancestors.
+      const linked = new Set<number>();
+      let cur: number | null = id;
+      while (cur !== null) {
+        for (const p of this.incomingPenalty.get(cur) ?? []) linked.add(p);
+        cur = this.doc.nodes[cur].parent;
+      }
+      const prohibited = chain.some((c) => this.has(c, 'prohibition'));
+      if (prohibited) {
+        for (const g of this.generalPenaltyNodes) if (this.within(id, g.scopeRoot)) linked.add(g.nodeId);
+      }
+      const nodes = [...new Set([...direct, ...linked])].sort((a, b) => a - b);
+      if (nodes.length > 0) result = { penaltyNodes: nodes, prohibitionOnly: false };
+      else if (prohibited) result = { penaltyNodes: [], prohibitionOnly: true };
+    }
+    this.offenceCache.set(id, result);
+    return result;
+  }
+
+  /** Penalty available for the offence in unit `id`: from its own provision and the linked clauses. */
+  penalty(id: number, link: OffenceLink): PenaltyInfo {
+    const ids = new Set<number>([...this.chain(id), ...this.subtree(this.offenceScope(id)), ...link.penaltyNodes.flatMap((p) => this.subtree(this.offenceScope(p)))]);
+    const text = [...ids].sort((a, b) => a - b).filter((x) => !this.info[x].isException).map((x) => this.info[x].text).join(' ');
+    return readPenalty(text);
+  }
+
+  /** Definitions whose scope covers `id` and whose term occurs in the unit's text. */
+  definitionsUsed(id: number, chain: number[]): DefinitionInfo[] {
+    const stems: string[] = [];
+    for (const c of chain) for (const t of this.info[c].tokens) stems.push(t.stem);
+    const found = new Set<DefinitionInfo>();
+    for (let i = 0; i < stems.length; i++) {
+      for (const d of this.definitionsByFirstStem.get(stems[i]) ?? []) {
+        if (!found.has(d) && startsWithSeq(stems, i, d.termTokens) && this.inScope(d.def, id)) found.add(d);
+      }
+    }
+    return [...found];
+  }
+
+  allDefinitions(): DefinitionInfo[] {
+    return this.definitionConcepts;
+  }
+
+  private inScope(def: Definition, id: number): boolean {
+    const s = def.scope;
+    if (s.kind === 'document') return true;
+    if (s.kind === 'node') return this.within(id, s.nodeId);
+    return s.nodeIds.some((r) => this.within(id, r));
+  }
+}
+
+function startsWithSeq(hay: string[], at: number, needle: string[]): boolean {
+  if (at + needle.length > hay.length) return false;
+  for (let j = 0; j < needle.length; j++) if (hay[at + j] !== needle[j]) return false;
+  return true;
+}

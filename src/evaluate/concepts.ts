@@ -1,0 +1,173 @@
+// Concepts are families of phrases ("possesses", "has in his possession", "in possession of") matched on
+// word stems, so inflection, line breaks, emphasis and numbering between words do not matter.
+// Phrase syntax (one phrase per entry in a concept file):
+//   word        a word, compared by stem (possess = possesses = possession)
+//   word*       a word prefix, compared on the lower-case word (pornograph* = pornography, pornographic)
+//   a|b         either word (each part may itself be a prefix)
+//   *           any one word
+//   ...         up to 8 words of anything in between (within one provision)
+//   #num        a number, in digits or in words
+import { stem } from '../text/natural.js';
+import type { ConceptDef } from '../types.js';
+
+export interface Token {
+  /** Lower-case word as written. */
+  word: string;
+  stem: string;
+  /** Character offsets in the text it was taken from. */
+  start: number;
+  end: number;
+}
+
+type Piece =
+  | { t: 'word'; stem: string }
+  | { t: 'prefix'; prefix: string }
+  | { t: 'alt'; options: Piece[] }
+  | { t: 'any' }
+  | { t: 'gap'; max: number }
+  | { t: 'num' };
+
+export interface CompiledPhrase {
+  concept: string;
+  source: string;
+  pieces: Piece[];
+  negative: boolean;
+}
+
+export interface ConceptMatch {
+  concept: string;
+  /** Token index range [from, to) in the token list matched. */
+  from: number;
+  to: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+export const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60,
+};
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0].toLowerCase().replace(/’/g, "'");
+    out.push({ word, stem: stem(word), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+function compilePiece(word: string): Piece {
+  if (word === '*') return { t: 'any' };
+  if (word === '...') return { t: 'gap', max: 8 };
+  if (word === '#num') return { t: 'num' };
+  if (word.includes('|')) return { t: 'alt', options: word.split('|').filter(Boolean).map(compilePiece) };
+  if (word.endsWith('*') && word.length > 1) return { t: 'prefix', prefix: word.slice(0, -1).toLowerCase() };
+  return { t: 'word', stem: stem(word.toLowerCase()) };
+}
+
+/** Check a phrase's syntax; returns a message or null. Used by the rule-pack validator. */
+export function phraseProblem(phrase: string): string | null {
+  const words = phrase.trim().split(/\s+/);
+  if (words.length === 0 || phrase.trim() === '') return 'empty phrase';
+  if (words[0] === '*' || words[0] === '...') return `phrase "${phrase}" must start with a word`;
+  if (words[words.length - 1] === '...' || words[words.length - 1] === '*') return `phrase "${phrase}" must end with a word`;
+  for (const w of words) {
+    for (const alt of w.split('|')) {
+      if (alt.endsWith('*') && alt.length > 1 && alt.length < 4) return `prefix "${alt}" in "${phrase}" is too short (at least 3 letters before *)`;
+    }
+    if (w !== '*' && w !== '...' && w !== '#num' && !/^[\p{L}\p{N}'|*-]+$/u.test(w)) {
+      return `phrase "${phrase}" has an unexpected token "${w}" (words, word*, a|b, *, ... and #num are allowed)`;
+    }
+  }
+  return null;
+}
+
+export function compilePhrase(concept: string, phrase: string, negative = false): CompiledPhrase {
+  // Hyphenated words are tokenised as separate words in the text, so split them here too.
+  const words = phrase.trim().toLowerCase().split(/\s+/).flatMap((w) => (w.includes('|') || w === '...' ? [w] : w.split('-').filter(Boolean)));
+  return { concept, source: phrase, pieces: words.map(compilePiece), negative };
+}
+
+function pieceMatches(p: Piece, tok: Token): boolean {
+  switch (p.t) {
+    case 'word': return tok.stem === p.stem;
+    case 'prefix': return tok.word.startsWith(p.prefix);
+    case 'alt': return p.options.some((o) => pieceMatches(o, tok));
+    case 'any': return true;
+    case 'num': return /^\d+$/.test(tok.word) || tok.word in NUMBER_WORDS;
+    case 'gap': return true;
+  }
+}
+
+/** Returns the end index (exclusive) of a match of pieces[k..] starting at token i, or -1. */
+function matchFrom(pieces: Piece[], k: number, tokens: Token[], i: number): number {
+  if (k === pieces.length) return i;
+  const p = pieces[k];
+  if (p.t === 'gap') {
+    for (let skip = 0; skip <= p.max && i + skip <= tokens.length; skip++) {
+      const end = matchFrom(pieces, k + 1, tokens, i + skip);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  if (i >= tokens.length || !pieceMatches(p, tokens[i])) return -1;
+  return matchFrom(pieces, k + 1, tokens, i + 1);
+}
+
+/**
+ * A set of concepts compiled into one index keyed by the stem of each phrase's first word, so matching a
+ * text is one pass over its tokens whatever the number of concepts.
+ */
+export class ConceptMatcher {
+  private byStem = new Map<string, CompiledPhrase[]>();
+  // Prefix phrases are keyed by their first three letters (prefixes shorter than that are refused).
+  private byPrefix = new Map<string, Array<{ prefix: string; phrase: CompiledPhrase }>>();
+  readonly names: Set<string>;
+
+  constructor(concepts: Record<string, ConceptDef>) {
+    this.names = new Set(Object.keys(concepts));
+    for (const def of Object.values(concepts)) {
+      for (const p of def.phrases) this.add(compilePhrase(def.name, p));
+      for (const p of def.not ?? []) this.add(compilePhrase(def.name, p, true));
+    }
+  }
+
+  private add(ph: CompiledPhrase): void {
+    const first = ph.pieces[0];
+    const firsts = first.t === 'alt' ? first.options : [first];
+    for (const f of firsts) {
+      if (f.t === 'word') {
+        const list = this.byStem.get(f.stem) ?? [];
+        list.push(ph);
+        this.byStem.set(f.stem, list);
+      } else if (f.t === 'prefix') {
+        const key = f.prefix.slice(0, 3);
+        const list = this.byPrefix.get(key) ?? [];
+        list.push({ prefix: f.prefix, phrase: ph });
+        this.byPrefix.set(key, list);
+      }
+    }
+  }
+
+  /** All concept matches in a token list, negatives (`not:` phrases) already removed. Sorted by position. */
+  match(tokens: Token[]): ConceptMatch[] {
+    const pos: ConceptMatch[] = [];
+    const neg: ConceptMatch[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const tok = tokens[i];
+      const cands = this.byStem.get(tok.stem);
+      const tryPhrase = (ph: CompiledPhrase) => {
+        const end = matchFrom(ph.pieces, 0, tokens, i);
+        if (end > i) (ph.negative ? neg : pos).push({ concept: ph.concept, from: i, to: end });
+      };
+      if (cands) for (const ph of cands) tryPhrase(ph);
+      const pre = this.byPrefix.get(tok.word.slice(0, 3));
+      if (pre) for (const { prefix, phrase } of pre) if (tok.word.startsWith(prefix)) tryPhrase(phrase);
+    }
+    if (neg.length === 0) return pos;
+    // A `not:` phrase cancels a match it covers ("production of documents" covers "production").
+    return pos.filter((m) => !neg.some((n) => n.concept === m.concept && n.from <= m.from && n.to >= m.to));
+  }
+}

@@ -1,0 +1,99 @@
+// What every rule kind shares: the shape of a candidate finding, parameter specs for validation, and
+// small helpers for reading concepts across a unit's chapeau chain and the definitions it uses.
+import type { CheckOptions, Evidence, Rule } from '../../types.js';
+import type { ConceptMatch } from '../concepts.js';
+import type { DefinitionInfo, DocAnalysis } from '../analysis.js';
+
+export interface Candidate {
+  status: 'met' | 'partial';
+  reason: string | null;
+  evidence: Evidence[];
+  /** The unit (node id) the finding rests on, for rules that build on others (penalties). */
+  unitId?: number;
+  docIndex: number;
+}
+
+/** A concept reference in rule params: one name, or a list meaning "any of these". */
+export type ConceptRef = string | string[];
+
+export type ParamType = 'concept' | 'concepts' | 'conceptGroups' | 'string' | 'number' | 'boolean' | 'ruleIds' | 'qualifiers' | 'alternatives' | 'elements' | 'reaches' | 'enum';
+
+export interface ParamSpec {
+  type: ParamType;
+  required?: boolean;
+  values?: string[];
+  doc: string;
+}
+
+export interface EvalContext {
+  analyses: DocAnalysis[];
+  options: CheckOptions;
+  /** Candidates found by rules evaluated earlier, by rule id. */
+  found: Map<string, Candidate[]>;
+}
+
+export interface RuleKind {
+  name: string;
+  description: string;
+  params: Record<string, ParamSpec>;
+  /** Rule ids this kind's rule depends on (evaluated first). */
+  dependsOn?(rule: Rule): string[];
+  evaluate(rule: Rule, ctx: EvalContext): { candidates: Candidate[]; missingReason?: string };
+}
+
+export interface Qualifier {
+  concept: ConceptRef;
+  reason: string;
+  /** The qualifier is ignored when this concept is present in the unit. */
+  unless?: ConceptRef;
+  /** Only within this many words of the conduct; default: anywhere in the unit. */
+  window?: number;
+}
+
+export function asList(ref: ConceptRef | undefined): string[] {
+  if (ref === undefined) return [];
+  return Array.isArray(ref) ? ref : [ref];
+}
+
+/** First positive match of any of `concepts` across the chain, with the node it is in. */
+export function findIn(a: DocAnalysis, chain: number[], concepts: ConceptRef): { nodeId: number; match: ConceptMatch } | null {
+  const list = asList(concepts);
+  for (let i = chain.length - 1; i >= 0; i--) {
+    for (const c of list) {
+      const m = a.positive(chain[i], c);
+      if (m.length > 0) return { nodeId: chain[i], match: m[0] };
+    }
+  }
+  return null;
+}
+
+export function allIn(a: DocAnalysis, chain: number[], concepts: ConceptRef): Array<{ nodeId: number; match: ConceptMatch }> {
+  const out: Array<{ nodeId: number; match: ConceptMatch }> = [];
+  for (const id of chain) for (const c of asList(concepts)) for (const m of a.positive(id, c)) out.push({ nodeId: id, match: m });
+  return out;
+}
+
+/** Does the unit express the concept itself, or through a definition it uses? */
+export function viaDefinition(defs: DefinitionInfo[], concepts: ConceptRef): DefinitionInfo | null {
+  const list = asList(concepts);
+  return defs.find((d) => list.some((c) => d.concepts.has(c))) ?? null;
+}
+
+/** A qualifier applies to a unit when its concept occurs (near the conduct if a window is set). */
+export function qualifierApplies(
+  a: DocAnalysis,
+  chain: number[],
+  q: Qualifier,
+  conduct: { nodeId: number; match: ConceptMatch } | null,
+): boolean {
+  if (q.unless && findIn(a, chain, q.unless)) return false;
+  const hits = allIn(a, chain, q.concept);
+  if (hits.length === 0) return false;
+  if (q.window === undefined || !conduct) return true;
+  return hits.some((h) => h.nodeId === conduct.nodeId && Math.abs(h.match.from - conduct.match.from) <= q.window!);
+}
+
+export function str(rule: Rule, key: string): string | undefined {
+  const v = rule.params[key];
+  return typeof v === 'string' ? v : undefined;
+}

@@ -1,0 +1,43 @@
+// Kind `coverage`: a family of provisions where each named element should be present somewhere in the
+// statute (e.g. attempt, complicity, conspiracy, incitement). All present: met; some: partial naming the
+// absent ones; none: missing.
+import type { Rule } from '../../types.js';
+import { evidenceFor } from '../evidence.js';
+import { type Candidate, type ConceptRef, type EvalContext, type RuleKind, findIn } from './common.js';
+
+interface CoverageParams {
+  elements: Array<{ name: string; concepts: ConceptRef }>;
+  with?: ConceptRef;
+}
+
+export const coverageKind: RuleKind = {
+  name: 'coverage',
+  description: 'each named element should be provided for somewhere; some of them gives partial',
+  params: {
+    elements: { type: 'elements', required: true, doc: 'list of {name, concepts}' },
+    with: { type: 'concepts', doc: 'concepts that must occur in the same unit (e.g. punishment language)' },
+  },
+  evaluate(rule: Rule, ctx: EvalContext) {
+    const p = rule.params as unknown as CoverageParams;
+    const found = new Map<string, Candidate['evidence'][number]>();
+    ctx.analyses.forEach((a) => {
+      for (const unit of a.units()) {
+        const chain = a.chain(unit);
+        if (chain.some((x) => a.info[x].isPolicy || a.info[x].isException)) continue;
+        if (p.with && !findIn(a, chain, p.with)) continue;
+        for (const el of p.elements) {
+          if (found.has(el.name)) continue;
+          const hit = findIn(a, chain, el.concepts);
+          if (hit) found.set(el.name, evidenceFor(a, unit, hit, el.name));
+        }
+      }
+    });
+    if (found.size === 0) return { candidates: [] };
+    const absent = p.elements.filter((e) => !found.has(e.name)).map((e) => e.name);
+    const evidence = p.elements.filter((e) => found.has(e.name)).map((e) => found.get(e.name)!);
+    const candidate: Candidate = absent.length === 0
+      ? { status: 'met', reason: null, evidence, docIndex: 0 }
+      : { status: 'partial', reason: `Provided for: ${[...found.keys()].join(', ')}; not found: ${absent.join(', ')}.`, evidence, docIndex: 0 };
+    return { candidates: [candidate] };
+  },
+};

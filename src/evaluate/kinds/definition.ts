@@ -1,0 +1,107 @@
+// Kind `definition`: the statute must define a term (found by what the term says, or by what its
+// definition says), optionally with an age threshold of adulthood, and optionally reaching given concepts.
+import type { Rule } from '../../types.js';
+import type { DefinitionInfo, DocAnalysis } from '../analysis.js';
+import { evidenceFor } from '../evidence.js';
+import { type Candidate, type ConceptRef, type EvalContext, type RuleKind, asList, findIn } from './common.js';
+import { ADULT_AGE, ageOfUnit } from './age-of.js';
+
+interface DefinitionParams {
+  term: ConceptRef;
+  definedBy?: ConceptRef[];
+  age?: boolean;
+  reaches?: Array<{ concepts: ConceptRef; reason: string; level: 'partial' | 'missing' }>;
+  undefinedUse?: { concepts: ConceptRef; reason: string };
+  protectedPersonFallback?: boolean;
+}
+
+/** Definitions matching the rule: by the defined term, or by the content of the definition. */
+export function matchingDefinitions(a: DocAnalysis, p: { term: ConceptRef; definedBy?: ConceptRef[] }): DefinitionInfo[] {
+  const terms = asList(p.term);
+  return a.allDefinitions().filter((d) => {
+    if (a.info[d.def.nodeId].isPolicy && a.node(d.def.nodeId).kind === 'document') return false;
+    if (terms.some((t) => d.termConcepts.has(t))) return true;
+    return !!p.definedBy && p.definedBy.every((g) => asList(g).some((c) => d.concepts.has(c)));
+  });
+}
+
+function defEvidence(a: DocAnalysis, d: DefinitionInfo) {
+  const ev = evidenceFor(a, d.def.nodeId, null, 'definition');
+  // Point at the definition's own lines, not the whole definitions section.
+  ev.startLine = d.def.line;
+  ev.endLine = Math.max(d.def.endLine, d.def.line);
+  const body = `"${d.def.term}" ${d.def.mode} ${d.def.text}`.replace(/\s+/g, ' ');
+  ev.excerpt = body.length > 200 ? `${body.slice(0, 199)}…` : body;
+  return ev;
+}
+
+export const definitionKind: RuleKind = {
+  name: 'definition',
+  description: 'a term must be defined (optionally with an adult age threshold, or reaching given concepts)',
+  params: {
+    term: { type: 'concepts', required: true, doc: 'concepts the defined term expresses (any of)' },
+    definedBy: { type: 'conceptGroups', doc: 'alternatively, concept groups that the definition text must all express' },
+    age: { type: 'boolean', doc: 'check the age threshold: below 18 makes it partial' },
+    reaches: { type: 'reaches', doc: 'list of {concepts, reason, level}: what the definition must reach' },
+    undefinedUse: { type: 'alternatives', doc: '{concepts, reason}: partial when the concept is used in offences but never defined' },
+    protectedPersonFallback: { type: 'boolean', doc: 'without a definition, read the age from the offences themselves' },
+  },
+  evaluate(rule: Rule, ctx: EvalContext) {
+    const p = rule.params as unknown as DefinitionParams;
+    const candidates: Candidate[] = [];
+    let missingReason: string | undefined;
+    ctx.analyses.forEach((a, docIndex) => {
+      const defs = matchingDefinitions(a, p);
+      for (const d of defs) {
+        const reasons: string[] = [];
+        let missing = false;
+        if (p.age) {
+          if (d.ages.length === 0) {
+            reasons.push(`"${d.def.term}" is defined without an age threshold; state that it means a person under 18.`);
+          } else {
+            const max = d.ages.reduce((b, m) => (m.age > b.age ? m : b));
+            if (max.age < ADULT_AGE) reasons.push(`"${d.def.term}" is defined as a person ${max.text} — below 18.`);
+          }
+        }
+        for (const r of p.reaches ?? []) {
+          if (!asList(r.concepts).some((c) => d.concepts.has(c))) {
+            if (r.level === 'missing') { missing = true; missingReason = r.reason; break; }
+            reasons.push(r.reason);
+          }
+        }
+        if (missing) continue;
+        candidates.push({ status: reasons.length ? 'partial' : 'met', reason: reasons[0] ?? null, evidence: [defEvidence(a, d)], docIndex, unitId: d.def.nodeId });
+      }
+      if (defs.length === 0 && p.protectedPersonFallback) {
+        // No definition: the persons the offences protect, by the ages the offences state themselves.
+        for (const unit of a.units()) {
+          const link = a.offence(unit);
+          if (!link || link.prohibitionOnly) continue;
+          const chain = a.chain(unit);
+          const child = findIn(a, chain, 'child');
+          if (!child) continue;
+          const age = ageOfUnit(a, unit, chain, []);
+          if (!age) continue;
+          const ev = evidenceFor(a, unit, child, 'protected person');
+          const met = age.age >= ADULT_AGE;
+          candidates.push({
+            status: met ? 'met' : 'partial',
+            reason: met ? null : `The offences protect persons ${age.text} — below 18 — and no definition of "child" sets 18.`,
+            evidence: [ev], docIndex, unitId: unit,
+          });
+        }
+      }
+      if (defs.length === 0 && p.undefinedUse) {
+        for (const unit of a.units()) {
+          if (!a.offence(unit)) continue;
+          const hit = findIn(a, a.chain(unit), p.undefinedUse.concepts);
+          if (hit) {
+            candidates.push({ status: 'partial', reason: p.undefinedUse.reason, evidence: [evidenceFor(a, unit, hit, 'term used')], docIndex, unitId: unit });
+            break;
+          }
+        }
+      }
+    });
+    return { candidates, missingReason };
+  },
+};

@@ -1,0 +1,107 @@
+// Kind `provision`: a provision that does something — establishes a body, sets a procedure, protects a
+// witness, confers jurisdiction — found by concept groups that must all occur in one unit (or one whole
+// section, for institutions whose parts are spread over its subsections). Policy statements, exceptions and
+// preambles never count. Qualifiers, missing companions and weaker fall-back forms give partial findings.
+import type { Rule } from '../../types.js';
+import type { DocAnalysis } from '../analysis.js';
+import { evidenceFor } from '../evidence.js';
+import { type Candidate, type ConceptRef, type EvalContext, type Qualifier, type RuleKind, findIn, qualifierApplies } from './common.js';
+
+interface ProvisionParams {
+  allOf: ConceptRef[];
+  noneOf?: ConceptRef[];
+  context?: 'any' | 'offence' | 'definition' | 'offence-or-definition';
+  unit?: 'leaf' | 'provision';
+  partialIf?: Qualifier[];
+  partialUnless?: Array<{ concept: ConceptRef; reason: string; scope?: 'unit' | 'division' }>;
+  fallback?: Array<{ allOf: ConceptRef[]; reason: string }>;
+}
+
+const PROVISION_KINDS = new Set(['section', 'article']);
+
+/** The nodes read together as one unit: a leaf with its chapeau chain, or a whole section. */
+function unitsOf(a: DocAnalysis, mode: 'leaf' | 'provision'): Array<{ unit: number; nodes: number[] }> {
+  if (mode === 'leaf') return a.units().map((u) => ({ unit: u, nodes: a.chain(u) }));
+  const out: Array<{ unit: number; nodes: number[] }> = [];
+  for (const n of a.doc.nodes) {
+    if (PROVISION_KINDS.has(n.kind) || (n.kind === 'document' && a.doc.nodes.length === 1)) {
+      out.push({ unit: n.id, nodes: a.subtree(n.id).filter((x) => !a.info[x].isException) });
+    }
+  }
+  return out;
+}
+
+function inContext(a: DocAnalysis, unit: number, nodes: number[], context: ProvisionParams['context']): boolean {
+  if (nodes.some((x) => a.info[x].isPolicy && a.node(x).kind !== 'document') || nodes.every((x) => a.info[x].isPolicy)) return false;
+  if (nodes.some((x) => a.info[x].isException)) return false;
+  const offence = () => { const l = a.offence(unit); return !!l && !l.prohibitionOnly; };
+  const definition = () => nodes.some((x) => a.info[x].isDefinition);
+  switch (context ?? 'any') {
+    case 'offence': return offence();
+    case 'definition': return definition();
+    case 'offence-or-definition': return offence() || definition();
+    default: return true;
+  }
+}
+
+function divisionNodes(a: DocAnalysis, unit: number): number[] {
+  let cur: number | null = a.node(unit).parent;
+  while (cur !== null && (a.node(cur).kind === 'section' || a.node(cur).kind === 'article' || a.node(cur).kind === 'subsection')) cur = a.node(cur).parent;
+  return a.subtree(cur ?? 0).filter((x) => !a.info[x].isException && !a.info[x].isPolicy);
+}
+
+export const provisionKind: RuleKind = {
+  name: 'provision',
+  description: 'a provision must contain every concept group (institutions, procedures, jurisdiction, forfeiture)',
+  params: {
+    allOf: { type: 'conceptGroups', required: true, doc: 'concept groups that must all occur in one unit' },
+    noneOf: { type: 'conceptGroups', doc: 'concepts that must not occur in the unit (a different measure)' },
+    context: { type: 'enum', values: ['any', 'offence', 'definition', 'offence-or-definition'], doc: 'what kind of provision counts' },
+    unit: { type: 'enum', values: ['leaf', 'provision'], doc: 'leaf: a list item with its chapeau (default); provision: a whole section' },
+    partialIf: { type: 'qualifiers', doc: 'list of {concept, reason, unless?} that make a finding partial' },
+    partialUnless: { type: 'qualifiers', doc: 'list of {concept, reason, scope?}: partial when the concept is absent' },
+    fallback: { type: 'alternatives', doc: 'list of {allOf, reason}: weaker forms that give a partial finding' },
+  },
+  evaluate(rule: Rule, ctx: EvalContext) {
+    const p = rule.params as unknown as ProvisionParams;
+    const candidates: Candidate[] = [];
+    ctx.analyses.forEach((a, docIndex) => {
+      const units = unitsOf(a, p.unit ?? 'leaf');
+      const tryGroups = (groups: ConceptRef[], u: { unit: number; nodes: number[] }) => {
+        const hits = [];
+        for (const g of groups) {
+          const h = findIn(a, u.nodes, g);
+          if (!h) return null;
+          hits.push(h);
+        }
+        return hits;
+      };
+      let foundMain = false;
+      for (const u of units) {
+        const hits = tryGroups(p.allOf, u);
+        if (!hits || !inContext(a, u.unit, u.nodes, p.context)) continue;
+        if (p.noneOf?.some((g) => findIn(a, u.nodes, g))) continue;
+        foundMain = true;
+        const reasons: string[] = [];
+        for (const q of p.partialIf ?? []) if (qualifierApplies(a, u.nodes, q, hits[0])) reasons.push(q.reason);
+        for (const q of p.partialUnless ?? []) {
+          const scope = q.scope === 'division' ? divisionNodes(a, u.unit) : u.nodes;
+          if (!findIn(a, scope, q.concept)) reasons.push(q.reason);
+        }
+        const at = hits[0];
+        const evUnit = p.unit === 'provision' ? at.nodeId : u.unit;
+        candidates.push({ status: reasons.length ? 'partial' : 'met', reason: reasons[0] ?? null, evidence: [evidenceFor(a, evUnit, at)], docIndex, unitId: u.unit });
+      }
+      if (foundMain) return;
+      for (const fb of p.fallback ?? []) {
+        for (const u of units) {
+          const hits = tryGroups(fb.allOf, u);
+          if (!hits || !inContext(a, u.unit, u.nodes, p.context)) continue;
+          const evUnit = p.unit === 'provision' ? hits[0].nodeId : u.unit;
+          candidates.push({ status: 'partial', reason: fb.reason, evidence: [evidenceFor(a, evUnit, hits[0])], docIndex, unitId: u.unit });
+        }
+      }
+    });
+    return { candidates };
+  },
+};

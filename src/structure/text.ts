@@ -1,0 +1,77 @@
+// Small judgements about a line of statute text that several structure modules share: does it read like a
+// heading, does it introduce a list, does it end mid-reference.
+
+/** Words that make a short line a sentence rather than a heading. */
+const SENTENCE_WORD = /\s(?:shall|may|must|is|are|was|were|means|includes|will|has|have|does|do|applies|apply|who|which)\s/i;
+
+/** A heading-like phrase: short, not a sentence, not ending in list or sentence punctuation. */
+export function isTitleLike(s: string, maxLength = 100): boolean {
+  if (s.length === 0 || s.length > maxLength) return false;
+  const first = s[0];
+  if (first !== first.toUpperCase() && first === first.toLowerCase()) return false;
+  const last = s[s.length - 1];
+  if (last === ',' || last === ';' || last === ':' || last === '—' || last === '–' || last === '-') return false;
+  if (last === '.' && s.split(/\s+/).length > 6) return false;
+  return !SENTENCE_WORD.test(` ${s} `);
+}
+
+export function startsLower(s: string): boolean {
+  const ch = s[0];
+  return ch !== undefined && ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+/**
+ * The text before a list introduces it (a chapeau): it does not end a sentence (`A person commits an
+ * offence who —`, `Whoever knowingly`, `is guilty of`), or it announces what follows (`the following.`).
+ */
+export function introducesList(s: string): boolean {
+  const t = s.trimEnd();
+  if (t === '') return false;
+  const last = t[t.length - 1];
+  if (last === '.' || last === '?' || last === '!') return /\bfollowing\b|\bas follows\b/i.test(t.slice(-60));
+  if (last === ';') return false;
+  return true;
+}
+
+/** Ends with a punctuation mark that announces a list (`:`, dashes). */
+export function endsWithChapeauMark(s: string): boolean {
+  const t = s.trimEnd();
+  const last = t[t.length - 1];
+  return last === ':' || last === '—' || last === '–' || last === '-' || /\bfollowing\s*$/i.test(t);
+}
+
+const REFERENCE_END = /(?:\b(?:sections?|subsections?|paragraphs?|subparagraphs?|clauses?|subclauses?|articles?|parts?|chapters?|divisions?|schedules?|items?|ss?|arts?|paras?|and|or|to|of|in|under|see)\.?|§§?)\s*$/i;
+
+/** The line ends in the middle of a reference, so a marker at the start of the next line continues it. */
+export function endsMidReference(s: string): boolean {
+  return REFERENCE_END.test(s.slice(-20));
+}
+
+/** Ends with sentence or list punctuation, so a new numbered line after it can start a new unit. */
+export function endsWithPunctuation(s: string): boolean {
+  const t = s.trimEnd();
+  const last = t[t.length - 1];
+  return last === '.' || last === ';' || last === ':' || last === '—' || last === '–' || last === ')' || last === '”' || last === '"' || last === ']' || last === '?' || last === '!' || last === ',';
+}
+
+/** Shortens at a word boundary for labels (`Offences Against Public Order and …`). */
+export function truncate(s: string, max = 60): string {
+  if (s.length <= max) return s;
+  const cut = s.lastIndexOf(' ', max - 1);
+  return s.slice(0, cut > max / 2 ? cut : max - 1).replace(/[\s,;:.—–-]+$/, '') + '…';
+}
+
+/** `PART` → `Part`, `SCHEDULE` → `Schedule`; mixed case is kept. */
+export function titleCaseWord(s: string): string {
+  if (s !== s.toUpperCase()) return s;
+  return s.charAt(0) + s.slice(1).toLowerCase();
+}
+
+/** Removes decoration around a heading: separators at either end and trailing full stops. */
+export function cleanHeading(s: string): string {
+  return s
+    .replace(/^[\s\-—–:.|]+/, '')
+    .replace(/[\s\-—–:|]+$/, '')
+    .replace(/\.$/, '')
+    .trim();
+}
