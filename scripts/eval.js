@@ -32,7 +32,7 @@ for (const c of (await readdir(dir, { withFileTypes: true })).filter((d) => d.is
     const pm = perMeasure.get(m.id) ?? { n: 0, ok: 0 };
     pm.n++;
     if (exp === m.status) { ok++; pm.ok++; } else {
-      wrong.push(`    ${m.id}: expected ${exp}, got ${m.status}${m.evidence[0] ? ` (${m.evidence[0].citation}: ${m.evidence[0].excerpt.slice(0, 90)})` : ''}${m.reason ? ` — ${m.reason}` : ''}`);
+      wrong.push(`    [${c}] ${m.id}: expected ${exp}, got ${m.status}${m.evidence[0] ? ` (${m.evidence[0].citation}: ${m.evidence[0].excerpt.slice(0, 90)})` : ''}${m.reason ? ` — ${m.reason}` : ''}`);
       if (m.status === 'met') falseMet++;
     }
     perMeasure.set(m.id, pm);

@@ -1,4 +1,5 @@
 // The command line as users run it: `node bin/gap-check.js ...` (built first), exit codes, stdout, stderr and files.
+// Spawning groups run concurrently (each test uses its own files or only reads shared ones) to keep the suite fast.
 import { readdir, readFile, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +52,7 @@ afterAll(async () => {
 
 const cli = (args: string[], env?: Record<string, string | undefined>) => runCli(args, { cwd: dir, env });
 
-describe('help and version', () => {
+describe.concurrent('help and version', () => {
   it('--help prints usage, commands, examples and exit codes on stdout, exit 0', async () => {
     for (const flag of ['--help', '-h']) {
       const run = await cli([flag]);
@@ -109,7 +110,7 @@ describe('init', () => {
   });
 });
 
-describe('usage errors: exit 2, one line on stderr, no stack trace', () => {
+describe.concurrent('usage errors: exit 2, one line on stderr, no stack trace', () => {
   it('no arguments', async () => {
     expectOneLineError(await cli([]), /no input files/);
   });
@@ -138,7 +139,7 @@ describe('usage errors: exit 2, one line on stderr, no stack trace', () => {
   });
 });
 
-describe('input errors: exit 2, one line on stderr, no stack trace', () => {
+describe.concurrent('input errors: exit 2, one line on stderr, no stack trace', () => {
   it('missing file', async () => {
     expectOneLineError(await cli(['nope.md']), /^gap-check: nope\.md: no such file or directory$/);
     expectOneLineError(await cli(['outline', 'nope.md']), /^gap-check: nope\.md: no such file or directory$/);
@@ -266,10 +267,10 @@ function impliedExit(report: { measures: Array<{ status: string }> }, failOn: 'm
   return gap ? 1 : 0;
 }
 
-describe('check (end to end)', () => {
+describe.concurrent('check (end to end)', () => {
   it('exit codes follow --fail-on and the verdicts in the report', async () => {
     const json = await cli(['law.md', '--format', 'json']);
-    expect(json.stderr).toBe('');
+    expect(json.stderr, json.stderr).toBe('');
     const report = JSON.parse(json.stdout) as { files: Array<{ path: string }>; measures: Array<{ status: string }> };
     expect(report.files.map((f) => f.path)).toEqual(['law.md']);
     expect(json.code).toBe(impliedExit(report, 'partial'));
@@ -365,7 +366,7 @@ describe('check (end to end)', () => {
   });
 });
 
-describe('rules, explain, outline (end to end)', () => {
+describe.concurrent('rules, explain, outline (end to end)', () => {
   it('rules lists every measure, as text and as JSON', async () => {
     const text = await cli(['rules']);
     expect(text.code).toBe(0);

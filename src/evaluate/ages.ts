@@ -14,8 +14,12 @@ export interface AgeMention {
 const NUM = String.raw`(\d{1,2}|[a-z]+(?:[- ][a-z]+)?)`;
 // Each alternative is a fixed sequence of words with bounded optional parts: no nested quantifiers.
 const AGE = new RegExp(
-  String.raw`\b(?:under|below|less than|younger than)(?: the age of| the full age of| age)? ${NUM}(?: \(\d{1,2}\))?(?: years?)?` +
-    String.raw`|\b(?:not|never) (?:yet )?(?:attained|reached|completed) (?:the age of |the full age of |the age )?${NUM}(?: \(\d{1,2}\))?(?: years?)?`,
+  String.raw`\b(?:under|below)(?: the age of| the full age of| age)? ${NUM}(?: \(\d{1,2}\))?(?: years?)?` +
+    // "less than 18 years" is also how penalties are worded, so for ages it must say "of age" or "old".
+    String.raw`|\b(?:less than|younger than) ${NUM}(?: \(\d{1,2}\))? years?(?: of age| old)` +
+    String.raw`|\b(?:not|never) (?:yet )?(?:attained|reached|completed) (?:the age of |the full age of |the age )?${NUM}(?: \(\d{1,2}\))?(?: years?)?` +
+    // "who has attained fourteen but not sixteen years", "aged 14 to 16": protection ends at the upper age.
+    String.raw`|\b(?:attained|aged|between)(?: the age of)? (?:\d{1,2}|[a-z]+)(?: years?)?(?: of age)? (?:but not|but under|but below|and under|and below|to|and) ${NUM}(?: years?)?`,
   'gi',
 );
 
@@ -33,8 +37,11 @@ function toNumber(s: string): number | null {
 export function findAges(text: string): AgeMention[] {
   const out: AgeMention[] = [];
   for (const m of text.matchAll(AGE)) {
-    const raw = m[1] ?? m[2];
+    const raw = m[1] ?? m[2] ?? m[3] ?? m[4];
     const n = raw ? toNumber(raw) : null;
+    // "imprisonment for not less than 10 years", "a term under 5 years": penalties, not ages.
+    const before = text.slice(Math.max(0, m.index - 24), m.index).toLowerCase();
+    if (/(not|term|period|imprisonment|imprisoned|sentence|fine)\s*(of\s*|for\s*)?$/.test(before)) continue;
     if (n !== null && n >= 5 && n <= 25) out.push({ age: n, start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   return out;

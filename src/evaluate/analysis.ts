@@ -20,7 +20,7 @@ export const ENGINE_CONCEPTS = [
 const PROVISION_KINDS = new Set(['section', 'article']);
 const SUB_KINDS = new Set(['subsection', 'paragraph', 'subparagraph', 'clause', 'subclause', 'item']);
 const EXCEPTION_HEADING = /\b(defen[cs]es?|exceptions?|exemptions?|saving|exclusions?|non-application)\b/i;
-const POLICY_HEADING = /\b(declaration of (state )?policy|policy|objects?|objectives?|purposes?|preamble|principles|guiding principles)\b/i;
+const POLICY_HEADING = /\b(declaration of (state )?policy|policy|objects?|objectives?|purposes?|preamble|principles|guiding principles|explanatory (memorandum|note|statement)|memorandum|recitals?)\b/i;
 
 export interface NodeInfo {
   text: string;
@@ -73,7 +73,8 @@ export class DocAnalysis {
     this.info = doc.nodes.map((n) => this.analyseNode(n, matcher));
     // Exceptions and policy statements extend to everything under them.
     for (const n of doc.nodes) {
-      if (n.parent !== null) {
+      // The document root holds the title and any preamble; its policy status is its own, not its children's.
+      if (n.parent !== null && n.parent !== 0) {
         const p = this.info[n.parent];
         if (p.isException) this.info[n.id].isException = true;
         if (p.isPolicy) this.info[n.id].isPolicy = true;
@@ -86,7 +87,8 @@ export class DocAnalysis {
       return {
         def,
         concepts: new Set(m.map((x) => x.concept)),
-        termConcepts: new Set(matcher.match(termTokens).map((x) => x.concept)),
+        // The term must be the concept as a whole: "child" is a child, "child pornography" is not.
+        termConcepts: new Set(matcher.match(termTokens).filter((x) => x.from <= leadingArticles(termTokens) && x.to === termTokens.length).map((x) => x.concept)),
         termTokens: termTokens.map((t) => t.stem),
         ages: findAges(def.text),
       };
@@ -103,7 +105,10 @@ export class DocAnalysis {
   private analyseNode(n: ProvisionNode, matcher: ConceptMatcher): NodeInfo {
     const lineStarts: number[] = [];
     let text = '';
+    const heading = n.heading ? normaliseHeading(n.heading) : null;
     for (const l of n.lines) {
+      // A heading or marginal note names the provision; it is not part of what the provision enacts.
+      if (heading && normaliseHeading(l.text) === heading) continue;
       if (text) text += ' ';
       lineStarts.push(text.length);
       text += l.text;
@@ -307,6 +312,16 @@ export class DocAnalysis {
     if (s.kind === 'node') return this.within(id, s.nodeId);
     return s.nodeIds.some((r) => this.within(id, r));
   }
+}
+
+function leadingArticles(tokens: Token[]): number {
+  let i = 0;
+  while (i < tokens.length && /^(the|a|an)$/.test(tokens[i].word)) i++;
+  return i;
+}
+
+function normaliseHeading(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 function startsWithSeq(hay: string[], at: number, needle: string[]): boolean {

@@ -6,6 +6,7 @@
 //   a|b         either word (each part may itself be a prefix)
 //   *           any one word
 //   ...         up to 8 words of anything in between (within one provision)
+//   ..N         up to N words in between (N from 1 to 20): "sells ..2 a child" keeps the child the object
 //   #num        a number, in digits or in words
 import { stem } from '../text/natural.js';
 import type { ConceptDef } from '../types.js';
@@ -61,6 +62,7 @@ export function tokenize(text: string): Token[] {
 function compilePiece(word: string): Piece {
   if (word === '*') return { t: 'any' };
   if (word === '...') return { t: 'gap', max: 8 };
+  if (/^\.\.\d{1,2}$/.test(word)) return { t: 'gap', max: Math.min(20, Number(word.slice(2))) };
   if (word === '#num') return { t: 'num' };
   if (word.includes('|')) return { t: 'alt', options: word.split('|').filter(Boolean).map(compilePiece) };
   if (word.endsWith('*') && word.length > 1) return { t: 'prefix', prefix: word.slice(0, -1).toLowerCase() };
@@ -71,14 +73,16 @@ function compilePiece(word: string): Piece {
 export function phraseProblem(phrase: string): string | null {
   const words = phrase.trim().split(/\s+/);
   if (words.length === 0 || phrase.trim() === '') return 'empty phrase';
-  if (words[0] === '*' || words[0] === '...') return `phrase "${phrase}" must start with a word`;
-  if (words[words.length - 1] === '...' || words[words.length - 1] === '*') return `phrase "${phrase}" must end with a word`;
+  const isGap = (w: string) => w === '*' || w === '...' || /^\.\.\d{1,2}$/.test(w);
+  if (isGap(words[0])) return `phrase "${phrase}" must start with a word`;
+  const last = words[words.length - 1];
+  if (last === '...' || /^\.\.\d{1,2}$/.test(last)) return `phrase "${phrase}" must end with a word or *`;
   for (const w of words) {
     for (const alt of w.split('|')) {
       if (alt.endsWith('*') && alt.length > 1 && alt.length < 4) return `prefix "${alt}" in "${phrase}" is too short (at least 3 letters before *)`;
     }
-    if (w !== '*' && w !== '...' && w !== '#num' && !/^[\p{L}\p{N}'|*-]+$/u.test(w)) {
-      return `phrase "${phrase}" has an unexpected token "${w}" (words, word*, a|b, *, ... and #num are allowed)`;
+    if (!isGap(w) && w !== '#num' && !/^[\p{L}\p{N}'|*-]+$/u.test(w)) {
+      return `phrase "${phrase}" has an unexpected token "${w}" (words, word*, a|b, *, ..., ..N and #num are allowed)`;
     }
   }
   return null;
@@ -86,7 +90,7 @@ export function phraseProblem(phrase: string): string | null {
 
 export function compilePhrase(concept: string, phrase: string, negative = false): CompiledPhrase {
   // Hyphenated words are tokenised as separate words in the text, so split them here too.
-  const words = phrase.trim().toLowerCase().split(/\s+/).flatMap((w) => (w.includes('|') || w === '...' ? [w] : w.split('-').filter(Boolean)));
+  const words = phrase.trim().toLowerCase().split(/\s+/).flatMap((w) => (w.includes('|') || w.startsWith('..') ? [w] : w.split('-').filter(Boolean)));
   return { concept, source: phrase, pieces: words.map(compilePiece), negative };
 }
 
@@ -140,6 +144,7 @@ export class ConceptMatcher {
     for (const f of firsts) {
       if (f.t === 'word') {
         const list = this.byStem.get(f.stem) ?? [];
+        if (list.includes(ph)) continue; // "sell|sells" share a stem: index the phrase once
         list.push(ph);
         this.byStem.set(f.stem, list);
       } else if (f.t === 'prefix') {

@@ -66,7 +66,8 @@ export function markdownLines(source: SourceText): Line[] {
       const parts = acc.parts[i];
       text = parts ? (parts.length === 1 ? parts[0] : parts.join('')) : '';
       if (kind === 'code' || kind === 'html' || kind === 'rule') text = text || '';
-      if (r.trim() === '' && kind !== 'code') kind = 'blank';
+      // A blank source line is blank even inside a code block: blank lines separate units of text.
+      if (r.trim() === '') kind = 'blank';
     }
     const line: Line = { line: i, text: kind === 'blank' ? '' : trimKeepingRanges(text, acc.strong, i), kind };
     const hd = acc.depth[i];

@@ -180,9 +180,21 @@ function paramValue(y: YamlFile, node: YamlNode | null, spec: ParamSpec, what: s
       return paramValueOf(node, what);
     case 'elements':
       return list((n, i) => {
-        const fields = checkKeys(y, n, `${what}[${i}]`, ['name', 'concepts'], ['name', 'concepts']);
-        return { name: scalarString(y, fields.get('name')!, `${what}[${i}].name`), concepts: conceptRef(y, fields.get('concepts')!, `${what}[${i}].concepts`, concepts) };
+        const fields = checkKeys(y, n, `${what}[${i}]`, ['name', 'concepts', 'essential'], ['name', 'concepts']);
+        const out: Record<string, unknown> = { name: scalarString(y, fields.get('name')!, `${what}[${i}].name`), concepts: conceptRef(y, fields.get('concepts')!, `${what}[${i}].concepts`, concepts) };
+        if (fields.has('essential')) {
+          const v = fields.get('essential');
+          if (!isScalar(v) || typeof v.value !== 'boolean') fail(y, v, `${what}[${i}].essential must be true or false`);
+          out.essential = v.value ? 'yes' : 'no';
+        }
+        return out;
       });
+    case 'proximity': {
+      const fields = checkKeys(y, node, what, ['concept', 'window'], ['concept', 'window']);
+      const w = fields.get('window');
+      if (!isScalar(w) || typeof w.value !== 'number' || w.value < 0 || w.value > 50) fail(y, w, `${what}.window must be a number of words from 0 to 50`);
+      return { concept: conceptRef(y, fields.get('concept')!, `${what}.concept`, concepts), window: w.value };
+    }
     case 'reaches':
       return list((n, i) => {
         const fields = checkKeys(y, n, `${what}[${i}]`, ['concepts', 'reason', 'level'], ['concepts', 'reason', 'level']);

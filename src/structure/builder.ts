@@ -14,6 +14,7 @@ import {
   endsMidReference,
   endsWithChapeauMark,
   endsWithPunctuation,
+  introducesList,
   isTitleLike,
   startsLower,
   truncate,
@@ -92,6 +93,8 @@ class TreeBuilder {
   private pending: { line: number; text: string } | null = null;
   private lastCreated = 0;
   private lastCreatedLine = 0;
+  private lastCreatedFromMarkdownHeading = false;
+  private currentLineIsMarkdownHeading = false;
   private prevText = '';
   private prevIndex = -1;
   private prevBlank = true;
@@ -162,6 +165,7 @@ class TreeBuilder {
 
   private step(i: number, line: Line): void {
     const kind = line.kind;
+    this.currentLineIsMarkdownHeading = kind === 'heading' && line.headingDepth !== undefined;
     if (kind === 'frontmatter') {
       this.own(0, line, 0, LineRole.FrontMatter);
       return;
@@ -336,7 +340,9 @@ class TreeBuilder {
         return;
       }
     }
-    if (!continuation && this.headingOfLastNode(line)) return;
+    // A plain line after a Markdown heading is body text; only a division or provision found in running
+    // text (`CHAPTER II` / `PUNISHABLE ACTS`) takes its heading from the next line.
+    if (!continuation && !this.lastCreatedFromMarkdownHeading && this.headingOfLastNode(line)) return;
     this.markQuotedBlock(i, text);
     this.unmarkedText(line);
   }
@@ -344,7 +350,7 @@ class TreeBuilder {
   /** `1.` and `a)` are common at the start of wrapped lines; they count only after a break in the text. */
   private markerLineOk(tok: MarkerToken): boolean {
     if (tok.style === '()') return true;
-    return this.prevBlank || this.prevHeadingLike || endsWithPunctuation(this.prevText);
+    return this.prevBlank || this.prevHeadingLike || endsWithPunctuation(this.prevText) || endsListItem(this.prevText);
   }
 
   /** `Section 12.` in running text starts a provision only after a break (not mid-sentence after a wrap). */
@@ -385,6 +391,7 @@ class TreeBuilder {
 
   private newNode(kind: NodeKind, parent: number, number: string | null, heading: string | null, label: string): number {
     const id = this.nodes.length;
+    this.lastCreatedFromMarkdownHeading = this.currentLineIsMarkdownHeading;
     const p = this.nodes[parent];
     this.nodes.push({
       id,
@@ -615,9 +622,23 @@ class TreeBuilder {
         popped = true;
       }
     }
-    if (!popped && levels.length > 0 && this.prevBlank && (line.listDepth ?? 0) === 0 && startsLower(line.text)) {
-      // `(b) …,` / blank / `is guilty of an offence …`: the closing words of the list's parent.
+    const sameDepth = levels.length > 0 && levels[levels.length - 1].listDepth === (line.listDepth ?? 0);
+    const closingWords = startsLower(line.text) && endsListItem(this.prevText);
+    // A new paragraph after a finished list (`(c) … .` / blank / `An intermediary that fails …`) belongs to
+    // the unit that introduced the list, not to its last item.
+    const nextParagraph = !startsLower(line.text) && /\.$/.test(this.prevText.trimEnd()) && levels.length > 0 &&
+      introducesList(this.lastOwnText(levels.length >= 2 ? levels[levels.length - 2].node : this.provision >= 0 ? this.provision : this.groups[this.groups.length - 1]));
+    if (!popped && this.prevBlank && sameDepth && (closingWords || nextParagraph)) {
+      // `(b) …, or` / blank / `is guilty of an offence …`: closing words that finish the sentence begun by
+      // the list's chapeau; with nested lists, the outermost chapeau (`Any person who— (5) either— (B) …
+      // that— (ii) …, / shall be punished …` belongs to the `Any person who—` unit).
+      const container = this.provision >= 0 ? this.provision : this.groups[this.groups.length - 1];
       levels.pop();
+      while (levels.length > 0) {
+        const parent = levels.length >= 2 ? levels[levels.length - 2].node : container;
+        if (!introducesList(this.lastOwnText(parent))) break;
+        levels.pop();
+      }
     }
     const target = this.current();
     this.append(line, 0, LineRole.Text);
@@ -680,6 +701,16 @@ class TreeBuilder {
     this.own(this.current(), this.lines[p.line], 0, LineRole.Text);
   }
 
+  /** The node's last own words, leaving out its heading or marginal note. */
+  private lastOwnText(id: number): string {
+    const n = this.nodes[id];
+    for (let k = n.lines.length - 1; k >= 0; k--) {
+      const t = n.lines[k].text;
+      if (t !== '' && t !== n.heading && this.role[n.lines[k].line] !== LineRole.Heading) return t;
+    }
+    return '';
+  }
+
   private isBoldOnly(line: Line): boolean {
     if (!this.markdown || !line.strong || (line.listDepth ?? 0) > 0) return false;
     const t = line.text;
@@ -692,6 +723,11 @@ class TreeBuilder {
     }
     return end >= t.replace(/[\s.:]+$/, '').length;
   }
+}
+
+/** A list item's last words before the list's closing words: `…,`, `…;`, `…; or`, `… and`. */
+function endsListItem(s: string): boolean {
+  return /(?:[,;]|[,;]?\s(?:or|and|oder|und|ou|et))\s*$/.test(s);
 }
 
 function isSubdivision(kind: NodeKind): boolean {

@@ -117,12 +117,14 @@ export function candidates(body: string, style: MarkerStyle): MarkerCandidate[] 
   const lowerKey = upper ? 'upper' : 'lower';
   const romanKey = upper ? 'ROMAN' : 'roman';
   const out: MarkerCandidate[] = [];
+  const roman = isRoman(letters);
   if (frac > 0) {
-    // `(a.1)` is inserted after `(a)` in the same list.
+    // `(a.1)` is inserted after `(a)` in the same list, `(iii.1)` after `(iii)`.
     if (letters.length === 1) out.push({ key: lowerKey + style, ord: [letterIndex(letters), 0, frac] });
+    if (letters.length === 2 && letters[0] === letters[1]) out.push({ key: lowerKey + '2' + style, ord: [letterIndex(letters[0]), 0, frac] });
+    if (roman) out.push({ key: romanKey + style, ord: [romanValue(letters), 0, frac] });
     return out;
   }
-  const roman = isRoman(letters);
   if (letters.length === 1) {
     out.push({ key: lowerKey + style, ord: [letterIndex(letters)] });
   } else if (letters.length === 2) {
@@ -236,8 +238,9 @@ export function placeMarker(levels: Level[], cands: MarkerCandidate[], hints: Pl
     return { level: L, cand, fresh: true };
   }
   if (opts.length > 1) {
+    // List depth says something only when Markdown lists are involved at all.
+    const ld = hints.listDepth !== undefined && (hints.listDepth > 0 || levels.some((l) => l.listDepth > 0)) ? hints.listDepth : undefined;
     for (const o of opts) {
-      const ld = hints.listDepth;
       if (ld !== undefined) {
         if (!o.fresh) o.score += levels[o.level].listDepth === ld ? 2 : -1;
         else if (o.level === 0 || levels[o.level - 1].listDepth < ld) o.score += 2;

@@ -23,7 +23,11 @@ export interface ProvisionMatch {
   bodyStart: number;
 }
 
-const KEYWORD = /^(Section|SECTION|Sec\.|SEC\.|Sect\.|s\.|Article|ARTICLE|Art\.|ART\.|Artikel|Artículo|Articulo|ARTÍCULO)\s*(\d+[A-Za-z]{0,3}(?:[.\-–]\d+[A-Za-z]{0,3})*|[IVXLC]+|premier|1er|unique)(?![\w])/;
+/** Civil-law insertions: Article 12 bis, 12 ter, … */
+const LATIN = String.raw`(?:\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?`;
+const KEYWORD = new RegExp(
+  String.raw`^(Section|SECTION|Sec\.|SEC\.|Sect\.|s\.|Article|ARTICLE|Art\.|ART\.|Artikel|Artículo|Articulo|ARTÍCULO)\s*(\d+[A-Za-z]{0,3}(?:[.\-–]\d+[A-Za-z]{0,3})*${LATIN}|[IVXLC]+|premier|1er|unique)(?![\w])`,
+);
 const SECTION_SIGN = /^§\s*(\d+[A-Za-z]{0,3}(?:\.\d+[A-Za-z]?)*)(?![\w])/;
 const BARE = /^(\d{1,4}[A-Z]{0,2}(?:\.\d{1,4}[A-Z]{0,2})*)(?![\w])/;
 const RANGE = /^\s+(to|and)\s+(\d{1,4}[A-Z]{0,2}(?:\.\d{1,4}[A-Z]{0,2})*)(?![\w])/;

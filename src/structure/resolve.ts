@@ -129,6 +129,17 @@ export class Resolver {
     return this.provisions.slice(ia, ib + 1);
   }
 
+  /** The node reached from `id` by the path of subdivision numbers, or null if any step is missing. */
+  under(id: number, path: string[]): number | null {
+    let cur = id;
+    for (const p of path) {
+      const c = this.child(cur, p);
+      if (c === null) return null;
+      cur = c;
+    }
+    return cur;
+  }
+
   private child(id: number, number: string): number | null {
     for (const c of this.nodes[id].children) if (this.nodes[c].number === number) return c;
     return null;

@@ -9,6 +9,8 @@ export function isTitleLike(s: string, maxLength = 100): boolean {
   if (s.length === 0 || s.length > maxLength) return false;
   const first = s[0];
   if (first !== first.toUpperCase() && first === first.toLowerCase()) return false;
+  // Editorial notes (`[Repealed, …]`) and parentheticals are not headings.
+  if (first === '[' || first === '(') return false;
   const last = s[s.length - 1];
   if (last === ',' || last === ';' || last === ':' || last === '—' || last === '–' || last === '-') return false;
   if (last === '.' && s.split(/\s+/).length > 6) return false;
@@ -40,7 +42,7 @@ export function endsWithChapeauMark(s: string): boolean {
   return last === ':' || last === '—' || last === '–' || last === '-' || /\bfollowing\s*$/i.test(t);
 }
 
-const REFERENCE_END = /(?:\b(?:sections?|subsections?|paragraphs?|subparagraphs?|clauses?|subclauses?|articles?|parts?|chapters?|divisions?|schedules?|items?|ss?|arts?|paras?|and|or|to|of|in|under|see)\.?|§§?)\s*$/i;
+const REFERENCE_END = /(?:\b(?:sections?|subsections?|paragraphs?|subparagraphs?|clauses?|subclauses?|articles?|parts?|chapters?|divisions?|schedules?|items?)|\b(?:ss?|arts?|paras?|secs?)\.|§§?)\s*$/i;
 
 /** The line ends in the middle of a reference, so a marker at the start of the next line continues it. */
 export function endsMidReference(s: string): boolean {

@@ -16,7 +16,7 @@ export interface Candidate {
 /** A concept reference in rule params: one name, or a list meaning "any of these". */
 export type ConceptRef = string | string[];
 
-export type ParamType = 'concept' | 'concepts' | 'conceptGroups' | 'string' | 'number' | 'boolean' | 'ruleIds' | 'qualifiers' | 'alternatives' | 'elements' | 'reaches' | 'enum';
+export type ParamType = 'concept' | 'concepts' | 'conceptGroups' | 'string' | 'number' | 'boolean' | 'ruleIds' | 'qualifiers' | 'alternatives' | 'elements' | 'reaches' | 'enum' | 'proximity';
 
 export interface ParamSpec {
   type: ParamType;

@@ -6,7 +6,7 @@ import { evidenceFor } from '../evidence.js';
 import { type Candidate, type ConceptRef, type EvalContext, type RuleKind, findIn } from './common.js';
 
 interface CoverageParams {
-  elements: Array<{ name: string; concepts: ConceptRef }>;
+  elements: Array<{ name: string; concepts: ConceptRef; essential?: string }>;
   with?: ConceptRef;
 }
 
@@ -14,7 +14,7 @@ export const coverageKind: RuleKind = {
   name: 'coverage',
   description: 'each named element should be provided for somewhere; some of them gives partial',
   params: {
-    elements: { type: 'elements', required: true, doc: 'list of {name, concepts}' },
+    elements: { type: 'elements', required: true, doc: 'list of {name, concepts, essential?: yes|no}' },
     with: { type: 'concepts', doc: 'concepts that must occur in the same unit (e.g. punishment language)' },
   },
   evaluate(rule: Rule, ctx: EvalContext) {
@@ -33,11 +33,13 @@ export const coverageKind: RuleKind = {
       }
     });
     if (found.size === 0) return { candidates: [] };
+    // Elements marked `essential: "no"` are reported when absent but do not stop the measure being met.
     const absent = p.elements.filter((e) => !found.has(e.name)).map((e) => e.name);
+    const absentEssential = p.elements.filter((e) => !found.has(e.name) && e.essential !== 'no');
     const evidence = p.elements.filter((e) => found.has(e.name)).map((e) => found.get(e.name)!);
-    const candidate: Candidate = absent.length === 0
+    const candidate: Candidate = absentEssential.length === 0
       ? { status: 'met', reason: null, evidence, docIndex: 0 }
-      : { status: 'partial', reason: `Provided for: ${[...found.keys()].join(', ')}; not found: ${absent.join(', ')}.`, evidence, docIndex: 0 };
+      : { status: 'partial', reason: `Provided for: ${p.elements.filter((e) => found.has(e.name)).map((e) => e.name).join(', ')}; not found: ${absent.join(', ')}.`, evidence, docIndex: 0 };
     return { candidates: [candidate] };
   },
 };

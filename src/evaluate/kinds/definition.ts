@@ -13,6 +13,7 @@ interface DefinitionParams {
   reaches?: Array<{ concepts: ConceptRef; reason: string; level: 'partial' | 'missing' }>;
   undefinedUse?: { concepts: ConceptRef; reason: string };
   protectedPersonFallback?: boolean;
+  offenceAges?: ConceptRef;
 }
 
 /** Definitions matching the rule: by the defined term, or by the content of the definition. */
@@ -35,6 +36,24 @@ function defEvidence(a: DocAnalysis, d: DefinitionInfo) {
   return ev;
 }
 
+/**
+ * An offence (in the given field, not an aggravation) whose own words protect only persons under an age
+ * below 18: "sexual services of a minor who has attained fourteen but not sixteen years".
+ */
+function lowerOffenceAge(a: DocAnalysis, field: ConceptRef) {
+  for (const unit of a.units()) {
+    const link = a.offence(unit);
+    if (!link || link.prohibitionOnly) continue;
+    const chain = a.chain(unit);
+    if (!findIn(a, chain, field) || findIn(a, chain, 'aggravation')) continue;
+    const age = ageOfUnit(a, unit, chain, []);
+    if (age && age.age < ADULT_AGE) {
+      return { citation: a.node(unit).citation, text: age.text, evidence: evidenceFor(a, unit, findIn(a, chain, 'child'), 'lower age') };
+    }
+  }
+  return null;
+}
+
 export const definitionKind: RuleKind = {
   name: 'definition',
   description: 'a term must be defined (optionally with an adult age threshold, or reaching given concepts)',
@@ -45,6 +64,7 @@ export const definitionKind: RuleKind = {
     reaches: { type: 'reaches', doc: 'list of {concepts, reason, level}: what the definition must reach' },
     undefinedUse: { type: 'alternatives', doc: '{concepts, reason}: partial when the concept is used in offences but never defined' },
     protectedPersonFallback: { type: 'boolean', doc: 'without a definition, read the age from the offences themselves' },
+    offenceAges: { type: 'concepts', doc: 'offences matching these concepts that state a lower age of their own make the finding partial' },
   },
   evaluate(rule: Rule, ctx: EvalContext) {
     const p = rule.params as unknown as DefinitionParams;
@@ -70,6 +90,14 @@ export const definitionKind: RuleKind = {
           }
         }
         if (missing) continue;
+        if (reasons.length === 0 && p.offenceAges) {
+          const lower = lowerOffenceAge(a, p.offenceAges);
+          if (lower) {
+            reasons.push(`${lower.citation} protects only persons ${lower.text}, although "${d.def.term}" is defined up to 18.`);
+            candidates.push({ status: 'partial', reason: reasons[0], evidence: [defEvidence(a, d), lower.evidence], docIndex, unitId: d.def.nodeId });
+            continue;
+          }
+        }
         candidates.push({ status: reasons.length ? 'partial' : 'met', reason: reasons[0] ?? null, evidence: [defEvidence(a, d)], docIndex, unitId: d.def.nodeId });
       }
       if (defs.length === 0 && p.protectedPersonFallback) {

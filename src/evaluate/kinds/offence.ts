@@ -3,6 +3,8 @@
 // clause that refers to it; defined terms carry their definitions in. Qualifiers, a limited form of the
 // conduct, an age below adulthood or a general (non-child) offence make the finding partial.
 import type { Rule } from '../../types.js';
+import type { DocAnalysis } from '../analysis.js';
+import type { ConceptMatch } from '../concepts.js';
 import { evidenceFor } from '../evidence.js';
 import {
   type Candidate, type ConceptRef, type EvalContext, type Qualifier, type RuleKind,
@@ -15,7 +17,8 @@ interface OffenceParams {
   limitedConduct?: { concepts: ConceptRef; reason: string };
   object?: ConceptRef;
   with?: ConceptRef[];
-  victim?: 'child' | 'any';
+  victim?: 'child' | 'any' | 'not-child-only';
+  notAfter?: { concept: ConceptRef; window: number };
   generalFallback?: string;
   qualifiers?: Qualifier[];
   exceptionSwallows?: { concept: ConceptRef; reason: string };
@@ -29,7 +32,8 @@ export const offenceKind: RuleKind = {
     limitedConduct: { type: 'alternatives', doc: '{concepts, reason}: conduct that only partly covers the measure' },
     object: { type: 'concepts', doc: 'object concepts (any of), also found through definitions the provision uses' },
     with: { type: 'conceptGroups', doc: 'further concept groups that must all occur in the unit' },
-    victim: { type: 'enum', values: ['child', 'any'], doc: 'child: a child victim must be named (its age is checked)' },
+    victim: { type: 'enum', values: ['child', 'any', 'not-child-only'], doc: 'child: a child victim must be named (its age is checked); not-child-only: offences limited to children do not count' },
+    notAfter: { type: 'proximity', doc: '{concept, window}: conduct named only as the purpose of another offence ("for the purpose of forced labour") does not count' },
     generalFallback: { type: 'string', doc: 'reason when only a general (not child-specific) offence exists; makes it partial' },
     qualifiers: { type: 'qualifiers', doc: 'list of {concept, reason, unless?, window?} that make a finding partial' },
     exceptionSwallows: { type: 'alternatives', doc: '{concept, reason}: an exception in the same provision that removes the conduct' },
@@ -37,10 +41,12 @@ export const offenceKind: RuleKind = {
   evaluate(rule: Rule, ctx: EvalContext) {
     const p = rule.params as unknown as OffenceParams;
     const candidates: Candidate[] = [];
+    let prohibitedOnly: string | undefined;
     ctx.analyses.forEach((a, docIndex) => {
       for (const unit of a.units()) {
         const chain = a.chain(unit);
         let conduct = findIn(a, chain, p.conduct);
+        if (conduct && p.notAfter && precededBy(a, conduct, p.notAfter.concept, p.notAfter.window)) conduct = null;
         let limited = false;
         if (!conduct && p.limitedConduct) {
           conduct = findIn(a, chain, p.limitedConduct.concepts);
@@ -58,10 +64,13 @@ export const offenceKind: RuleKind = {
           if (def) evidence.push(definitionEvidence(a, def.def.nodeId, 'object (definition)'));
         }
         if (p.with && !p.with.every((g) => findIn(a, chain, g))) continue;
-        const reasons: string[] = [];
+        // A bare prohibition is not an offence; remember it so the missing verdict can point the drafter to it.
         if (link.prohibitionOnly) {
-          reasons.push(`${a.node(unit).citation} prohibits the conduct but no penalty or offence is attached to it.`);
+          prohibitedOnly ??= a.node(unit).citation;
+          continue;
         }
+        const reasons: string[] = [];
+        if (p.victim === 'not-child-only' && findIn(a, chain, 'child')) continue;
         if (p.victim === 'child') {
           const childHere = findIn(a, chain, 'child') !== null || viaDefinition(defs, 'child') !== null;
           if (!childHere) {
@@ -88,10 +97,19 @@ export const offenceKind: RuleKind = {
         candidates.push({ status: reasons.length ? 'partial' : 'met', reason: reasons[0] ?? null, evidence, unitId: unit, docIndex });
       }
     });
-    return { candidates };
+    const missingReason = prohibitedOnly
+      ? `${prohibitedOnly} prohibits the conduct, but no offence or penalty attaches to that prohibition.`
+      : undefined;
+    return { candidates, missingReason };
   },
 };
 
-export function definitionEvidence(a: import('../analysis.js').DocAnalysis, nodeId: number, element: string) {
+/** Is the match preceded, within `window` words in the same node, by one of `concepts`? */
+function precededBy(a: DocAnalysis, at: { nodeId: number; match: ConceptMatch }, concepts: ConceptRef, window: number): boolean {
+  const list = Array.isArray(concepts) ? concepts : [concepts];
+  return list.some((c) => a.positive(at.nodeId, c).some((m) => m.to <= at.match.from && at.match.from - m.to <= window));
+}
+
+export function definitionEvidence(a: DocAnalysis, nodeId: number, element: string) {
   return evidenceFor(a, nodeId, null, element);
 }

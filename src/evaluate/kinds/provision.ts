@@ -40,7 +40,9 @@ function inContext(a: DocAnalysis, unit: number, nodes: number[], context: Provi
     case 'offence': return offence();
     case 'definition': return definition();
     case 'offence-or-definition': return offence() || definition();
-    default: return true;
+    // A definition says what words mean; it does not itself establish a body, a procedure or a power.
+    // (A whole section read as one unit still counts when it does more than define.)
+    default: return !a.info[unit].isDefinition || (PROVISION_KINDS.has(a.node(unit).kind) && nodes.length > 1);
   }
 }
 

@@ -1,0 +1,1 @@
+import { src } from '/tmp/gc/try.mjs';

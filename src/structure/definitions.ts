@@ -1,0 +1,335 @@
+// Definitions and their scope. Forms: `"child" means …`, `child means …` (often a bold term), `the term
+// "minor" means …`, `"X" includes …`, `For the purposes of this Article, X shall mean …`, `X refers to …`
+// in a definitions provision, a bold term heading a list (`**Attorney General**` / (a) … (b) …), French
+// `**terme** S'entend …` under `Les définitions qui suivent …`, and inline `(hereinafter "the child")`.
+// Scope comes from the definition's own words or the nearest chapeau before it (`In this Act,`,
+// `In this Part,`, `For the purposes of sections 5 to 9`); without one, a definitions provision applies
+// to the document and a definition elsewhere only to its provision (the narrower, safer reading).
+
+import type { Definition, DefinitionScope, Line, ProvisionNode } from '../types.js';
+import { LineRole, type Built } from './builder.js';
+import { isProvisionKind } from './citations.js';
+import type { Resolver } from './resolve.js';
+
+const VERB = String.raw`(means|includes|shall mean|shall include|refers to|refer to|has the meaning|has the same meaning|is defined|denotes|signifies|designates|s['’]entend|désigne)`;
+const SCOPE_PREFIX = new RegExp(
+  String.raw`^(?:(?:and|or)\s+)?(?:in|for the purposes? of|for purposes of|as used in|throughout|under)\s+(this|these|the present)\s+([A-Za-z§]+)(?:\s+\([^)]{0,40}\))?\s*,?\s*(?:unless the context otherwise requires,?\s*)?(?:[—–:-]\s*)?`,
+  'i',
+);
+const SCOPE_RANGE = /^(?:for the purposes? of|for purposes of|in)\s+(sections?|articles?|§§?)\s+(\d+[A-Za-z]?(?:\.\d+)?)\s*(?:to|through|and|-|–)\s*(\d+[A-Za-z]?(?:\.\d+)?)\s*,?\s*/i;
+const FOREIGN_SCOPE: Array<[RegExp, string]> = [
+  [/la présente loi|le présent code|dieses Gesetzes|des vorliegenden Gesetzes/i, 'act'],
+  [/la présente partie/i, 'part'],
+  [/le présent article|la présente section|dieser Vorschrift|dieses Paragraphen/i, 'section'],
+];
+const QUOTED_TERM = new RegExp(
+  String.raw`^(?:the\s+(?:terms?|expressions?|words?|phrases?)\s+)?([“"‘'][^”"’']{1,80}[”"’'](?:\s*(?:,|or|and|and/or)\s*[“"‘'][^”"’']{1,80}[”"’'])*)\s*(?:,[^,]{0,100},)?\s*(?:\([^)]{0,80}\)\s*)?${VERB}`,
+  'i',
+);
+const AFTER_TERM = new RegExp(String.raw`^[\s,]*(?:,[^,]{0,100},\s*)?(?:\([^)]{0,80}\)\s*)?${VERB}`, 'i');
+const PLAIN_TERM = new RegExp(String.raw`^(?:the\s+(?:term|expression|word)\s+)?([A-Za-zÀ-ÿ][\w’'\-/ ]{0,60}?)\s*(?:,[^,]{0,100},)?\s+${VERB}\b`, 'i');
+const STOP_START = /^(?:and|or|but|nor|then|also|this|that|it|nothing|such|the|a|an|any|every|each|he|she|they|there|where|if|when|which|who|whoever|section|subsection|paragraph|article|part|chapter|schedule|no|all|its|his|her|in|for|as|subject|notwithstanding|despite|unless|except|provided)\b/i;
+const INLINE = /\(\s*(?:(?:hereinafter|hereafter)(?:\s+(?:referred to as|called))?|(?:in this [A-Za-z]+\s+)?(?:referred to as|called))?\s*(?:the\s+)?[“"]([^”"]{1,60})[”"]\s*\)/g;
+const DEFINITIONS_HEADING = /\b(?:definitions?|interpretation|meaning|terms|définitions?|interprétation|begriffsbestimmungen?|sprachgebrauch|definiciones)\b/i;
+const DEFINITIONS_CHAPEAU = /(?:^(?:in|for the purposes? of|for purposes of|as used in)\s+(?:this|these)\s+\w+|following (?:terms|definitions|words|expressions)|definitions? (?:in this|that follow)|les définitions qui suivent|im sinne (?:dieses|des)|the following (?:meanings|definitions) apply)/i;
+const VERB_ANY = /means|includes|shall include|refers? to|has the (?:same )?meaning|is defined|denotes|signifies|designates|entend|désigne/i;
+const INCLUDES_WORDS = /\b(?:includes|shall include|sont assimilés|notamment|y compris|umfasst)\b/i;
+
+interface Start {
+  term: string;
+  mode: 'means' | 'includes';
+  nodeId: number;
+  line: number;
+  /** Scope words stated on the definition's own line, if any. */
+  scopeText: string | null;
+  /** Whether the body is this line only (inline definitions). */
+  inline?: string;
+}
+
+export function findDefinitions(built: Built, lines: Line[], resolver: Resolver): Definition[] {
+  const { nodes } = built;
+  const starts: Start[] = [];
+  const startAt = new Map<number, Start[]>();
+  const defContext = definitionContexts(nodes);
+
+  for (const n of nodes) {
+    for (const own of n.lines) {
+      const role = built.role[own.line];
+      if (role !== LineRole.Text) continue;
+      const found = definitionOnLine(own.text, own.line, n, lines[own.line - 1], built.shift[own.line], defContext[n.id]);
+      for (const s of found) {
+        starts.push(s);
+        const list = startAt.get(s.line);
+        if (list) list.push(s);
+        else startAt.set(s.line, [s]);
+      }
+    }
+  }
+  const termAtLine = new Map<number, string>();
+  for (const s of starts) if (!s.inline && !termAtLine.has(s.line)) termAtLine.set(s.line, s.term);
+
+  const out: Definition[] = [];
+  for (const s of starts) {
+    const { text, endLine } = s.inline !== undefined ? { text: s.inline, endLine: s.line } : body(nodes, s, startAt);
+    out.push({
+      term: s.term,
+      mode: s.mode,
+      text,
+      nodeId: s.nodeId,
+      line: s.line,
+      endLine,
+      scope: scopeOf(nodes, s, resolver, defContext[s.nodeId]),
+    });
+  }
+  return out;
+}
+
+/** The defined term stated on each line (first one), for qualifying the list that follows it in citations. */
+export function termsByLine(defs: Definition[]): Map<number, string> {
+  const m = new Map<number, string>();
+  for (const d of defs) if (!m.has(d.line)) m.set(d.line, d.term);
+  return m;
+}
+
+/**
+ * Whether each node sits in a definitions context: its provision's heading says so (`Definitions`,
+ * `Interpretation`), or the provision or an enclosing subdivision opens with a definitions chapeau.
+ */
+function definitionContexts(nodes: ProvisionNode[]): Uint8Array {
+  const ctx = new Uint8Array(nodes.length);
+  for (const n of nodes) {
+    if (n.id === 0) continue;
+    const p = n.parent ?? 0;
+    if (ctx[p] && !isProvisionKind(n.kind) && nodes[p].kind !== 'document' && !isGroup(nodes[p].kind)) {
+      ctx[n.id] = 1;
+      continue;
+    }
+    if ((isProvisionKind(n.kind) || !isGroup(n.kind)) && n.heading && DEFINITIONS_HEADING.test(n.heading)) {
+      ctx[n.id] = 1;
+      continue;
+    }
+    const first = n.lines.find((l) => l.text !== '');
+    if (first && !isGroup(n.kind) && DEFINITIONS_CHAPEAU.test(first.text)) ctx[n.id] = 1;
+  }
+  return ctx;
+}
+
+function isGroup(kind: string): boolean {
+  return kind !== 'document' && !isProvisionKind(kind) && ['book', 'part', 'title', 'chapter', 'division', 'subdivision', 'schedule', 'crossheading'].includes(kind);
+}
+
+function definitionOnLine(text: string, lineNo: number, node: ProvisionNode, line: Line, shift: number, inDefs: number): Start[] {
+  const out: Start[] = [];
+  if (text.length === 0) return out;
+  let t = text;
+  let offset = 0;
+  let scopeText: string | null = null;
+  if (node.heading && t.startsWith(node.heading) && t.length > node.heading.length) {
+    // A run-in heading (`(j) Definitions.—In this section, …`) is not part of the definition.
+    const sep = /^[.:]?\s*[—–-]+\s*|^[.:]\s+/.exec(t.slice(node.heading.length));
+    if (sep) {
+      offset = node.heading.length + sep[0].length;
+      t = t.slice(offset);
+    }
+  }
+  const sp = SCOPE_PREFIX.exec(t);
+  let skip = 0;
+  if (sp) {
+    scopeText = `${sp[1]} ${sp[2]}`;
+    skip = sp[0].length;
+  } else {
+    const rp = SCOPE_RANGE.exec(t);
+    if (rp) {
+      scopeText = rp[0];
+      skip = rp[0].length;
+    }
+  }
+  t = t.slice(skip);
+  offset += skip;
+  const lineInDefs = inDefs === 1 || scopeText !== null;
+  const base = { nodeId: node.id, line: lineNo, scopeText };
+  const hasVerb = VERB_ANY.test(t);
+
+  // Quoted term(s): `"child" means`, `the term “minor” means`, `"X" or "Y" means`.
+  const q = hasVerb ? QUOTED_TERM.exec(t) : null;
+  if (q) {
+    const mode = modeOf(q[2]);
+    for (const m of q[1].matchAll(/[“"‘']([^”"’']{1,80})[”"’']/g)) {
+      const clean = m[1].trim();
+      if (clean) out.push({ ...base, term: clean, mode });
+    }
+    return out;
+  }
+  // A bold term at the start: `**Act** includes`, `**child sexual abuse and exploitation material** means`.
+  const bold = boldAt(line, shift + offset);
+  if (bold) {
+    const term = line.text.slice(bold[0], bold[1]).trim().replace(/[,:]$/, '');
+    const after = line.text.slice(bold[1]);
+    const v = AFTER_TERM.exec(after);
+    if (term && v) {
+      out.push({ ...base, term, mode: modeOf(v[1]) });
+      return out;
+    }
+    // In a definitions provision a bold term alone (its meaning in the list below) or followed by the
+    // meaning without a verb (French drafting) is a definition.
+    if (term && lineInDefs && !/^\s*[a-z]/.test(after) && term.length <= 100) {
+      out.push({ ...base, term, mode: INCLUDES_WORDS.test(after.slice(0, 120)) ? 'includes' : 'means' });
+      return out;
+    }
+  }
+  // An unquoted term: `child means …`; `Access refers to …` only in a definitions context.
+  const p = hasVerb ? PLAIN_TERM.exec(t) : null;
+  if (p) {
+    const term = p[1].trim();
+    const words = term.split(/\s+/).length;
+    const verb = p[2].toLowerCase();
+    const strongVerb = verb === 'means' || verb === 'shall mean';
+    if (!STOP_START.test(term) && words <= 6 && (lineInDefs || (strongVerb && words <= 4 && node.kind !== 'document'))) {
+      out.push({ ...base, term, mode: modeOf(verb) });
+      return out;
+    }
+  }
+  // `Term: meaning` items in a definitions list (`Angehöriger: wer …`).
+  if (lineInDefs && !isProvisionKind(node.kind) && !isGroup(node.kind)) {
+    const c = /^([A-ZÄÖÜ][\wäöüßÀ-ÿ\- ]{1,50}):(?:\s+\S|\s*$)/.exec(t);
+    if (c && c[1].split(/\s+/).length <= 5) {
+      out.push({ ...base, term: c[1].trim(), mode: 'means' });
+      return out;
+    }
+  }
+  // Inline: `… a person under eighteen (hereinafter "the child") …`.
+  if (text.indexOf('(') >= 0 && (text.indexOf('“') >= 0 || text.indexOf('"') >= 0)) {
+    INLINE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = INLINE.exec(text))) {
+      const before = text.slice(Math.max(0, m.index - 300), m.index);
+      const stop = before.lastIndexOf('. ');
+      const sentence = (stop >= 0 ? before.slice(stop + 2) : before).trim();
+      out.push({ ...base, term: m[1].trim(), mode: 'means', inline: sentence });
+    }
+  }
+  return out;
+}
+
+/** `"X" means … and includes …` defines exhaustively and then extends; only the verb decides the mode. */
+function modeOf(verb: string): 'means' | 'includes' {
+  const v = verb.toLowerCase();
+  return v === 'includes' || v === 'shall include' ? 'includes' : 'means';
+}
+
+/** The bold range that starts at `offset` in the line's text (allowing a little punctuation), if any. */
+function boldAt(line: Line, offset: number): [number, number] | null {
+  const r = line.strong;
+  if (!r) return null;
+  for (const [a, b] of r) {
+    if (a >= offset && a <= offset + 1) return [a, b];
+    if (a > offset + 1) break;
+  }
+  return null;
+}
+
+/**
+ * The definition's text: the rest of its line, then the node's following own lines and the list that
+ * hangs from it, up to the next definition.
+ */
+function body(nodes: ProvisionNode[], s: Start, startAt: Map<number, Start[]>): { text: string; endLine: number } {
+  const n = nodes[s.nodeId];
+  const parts: string[] = [];
+  let endLine = s.line;
+  let length = 0;
+  const add = (text: string, line: number): boolean => {
+    if (line > endLine) endLine = line;
+    if (text === '') return true;
+    parts.push(text);
+    length += text.length + 1;
+    return length < 4000;
+  };
+  const own = n.lines;
+  let k = own.findIndex((l) => l.line === s.line);
+  if (k < 0) return { text: '', endLine };
+  add(own[k].text, own[k].line);
+  k++;
+  let c = 0;
+  const children = n.children;
+  while (c < children.length && nodes[children[c]].endLine < s.line) c++;
+  for (;;) {
+    const nextOwn = k < own.length ? own[k].line : Infinity;
+    const nextChild = c < children.length ? nodes[children[c]].startLine : Infinity;
+    if (nextOwn === Infinity && nextChild === Infinity) break;
+    if (nextOwn < nextChild) {
+      if (startAt.has(nextOwn)) break;
+      if (!add(own[k].text, nextOwn)) break;
+      k++;
+    } else {
+      const child = nodes[children[c]];
+      const firstLine = child.lines[0]?.line;
+      if (firstLine !== undefined && startAt.has(firstLine) && firstLine === child.startLine) break;
+      if (!addSubtree(nodes, child.id, add)) break;
+      c++;
+    }
+  }
+  return { text: parts.join(' ').trim(), endLine };
+}
+
+function addSubtree(nodes: ProvisionNode[], id: number, add: (t: string, line: number) => boolean): boolean {
+  const entries: Array<{ line: number; text: string }> = [];
+  const stack = [id];
+  while (stack.length) {
+    const cur = nodes[stack.pop()!];
+    for (const l of cur.lines) entries.push(l);
+    for (const ch of cur.children) stack.push(ch);
+  }
+  entries.sort((a, b) => a.line - b.line);
+  for (const e of entries) if (!add(e.text, e.line)) return false;
+  return true;
+}
+
+function scopeOf(nodes: ProvisionNode[], s: Start, resolver: Resolver, inDefs: number): DefinitionScope {
+  const phrase = s.scopeText ?? chapeauScope(nodes, s);
+  if (phrase) {
+    const scope = scopeFromPhrase(phrase, s.nodeId, resolver);
+    if (scope) return scope;
+  }
+  const prov = resolver.nearest(s.nodeId, (k) => isProvisionKind(k));
+  if (prov === null) return { kind: 'document' };
+  const provNode = nodes[prov];
+  if (inDefs && provNode.heading && DEFINITIONS_HEADING.test(provNode.heading)) return { kind: 'document' };
+  return { kind: 'node', nodeId: prov };
+}
+
+/** The nearest scope chapeau before the definition: in its node, then in each enclosing unit. */
+function chapeauScope(nodes: ProvisionNode[], s: Start): string | null {
+  let before = s.line;
+  for (let cur: number | null = s.nodeId; cur !== null && cur > 0; cur = nodes[cur].parent) {
+    const n = nodes[cur];
+    for (let k = n.lines.length - 1; k >= 0; k--) {
+      const l = n.lines[k];
+      if (l.line > before) continue;
+      const t = l.text;
+      const sp = SCOPE_PREFIX.exec(t);
+      if (sp) return `${sp[1]} ${sp[2]}`;
+      const rp = SCOPE_RANGE.exec(t);
+      if (rp) return rp[0];
+      for (const [re, noun] of FOREIGN_SCOPE) if (re.test(t)) return `this ${noun}`;
+    }
+    if (isProvisionKind(n.kind)) break;
+    before = n.startLine;
+  }
+  return null;
+}
+
+function scopeFromPhrase(phrase: string, from: number, resolver: Resolver): DefinitionScope | null {
+  const range = /(sections?|articles?|§§?)\s+(\d+[A-Za-z]?(?:\.\d+)?)\s*(?:to|through|and|-|–)\s*(\d+[A-Za-z]?(?:\.\d+)?)/i.exec(phrase);
+  if (range) {
+    const a = resolver.provision(range[2], [], from);
+    const b = resolver.provision(range[3], [], from);
+    if (a !== null && b !== null) return { kind: 'nodes', nodeIds: resolver.range(a, b) };
+    return null;
+  }
+  const m = /^(?:this|these|the present)\s+(\S+)/i.exec(phrase);
+  if (!m) return null;
+  const noun = m[1].toLowerCase().replace(/s$/, '') === 'section' ? 'section' : m[1].toLowerCase();
+  const id = resolver.thisUnit(from, noun === 'sections' ? 'section' : noun);
+  if (id === null) return null;
+  return id === 0 ? { kind: 'document' } : { kind: 'node', nodeId: id };
+}
