@@ -6,7 +6,6 @@ import { readSource, sourceFromString } from './read/index.js';
 import { parseSource } from './parse/index.js';
 import { buildStructure } from './structure/index.js';
 import { evaluate } from './evaluate/index.js';
-import { GapCheckError } from './errors.js';
 import { availableParallelism } from 'node:os';
 import { parseTask, type ParseOutcome, type ParseTask } from './workers/parse-worker.js';
 
@@ -82,7 +81,9 @@ export async function loadStatutes(paths: string[], options: Omit<CheckFilesOpti
   const task = (p: string): ParseTask => ({ path: p, format: options.format, maxBytes: options.maxBytes });
   if (threads === 1) {
     for (const [i, p] of paths.entries()) {
-      if (options.signal?.aborted) throw new GapCheckError('interrupted', 'interrupted');
+      // The signal's reason (an AbortError unless the caller chose another) is what callers recognise as an
+      // interruption; a GapCheckError here would be reported as bad input (exit 2) instead of exit 130.
+      options.signal?.throwIfAborted();
       outcomes[i] = await parseTask(task(p));
       options.onProgress?.(++done, paths.length);
     }
@@ -96,7 +97,7 @@ export async function loadStatutes(paths: string[], options: Omit<CheckFilesOpti
       options.onProgress?.(++done, paths.length);
     }));
   } catch (e) {
-    if (options.signal?.aborted) throw new GapCheckError('interrupted', 'interrupted');
+    options.signal?.throwIfAborted();
     throw e;
   } finally {
     await pool.destroy();

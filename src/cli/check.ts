@@ -1,159 +1,168 @@
-// `gap-check check`: expand the inputs, load config and rule pack, run the engine, write the report, and turn
+// `gap-check check`: expand the inputs, load config and rule pack, run the engine over all files as one legal
+// system (or each file on its own with --per-file), compare with a baseline if asked, write the report, and turn
 // the outcome into an exit code. Loaded only when the check command runs.
-import { realpath } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { checkConfigIds, loadConfig } from '../config/config.js';
-import { didYouMean } from '../config/nearest.js';
 import { GapCheckError } from '../errors.js';
-import { DEFAULT_MAX_BYTES } from '../read/read.js';
-import { expandInputs } from '../read/inputs.js';
-import type { CheckResult, FailOn, ReportFormat } from '../types.js';
-import { checkAborted, colorEnabled, diagnosticLine, EXIT_ERROR, EXIT_GAPS, EXIT_OK, type Context } from './context.js';
-import { prepareOutput, writeFileAtomic } from './output.js';
-import { loadPack, packSources } from './pack.js';
+import type { CheckResult, Diagnostic, FailOn, ReportFormat } from '../types.js';
+import { colorEnabled, diagnosticLine, EXIT_ERROR, EXIT_GAPS, EXIT_OK, checkAborted, type Context } from './context.js';
+import { expandSorted, loadCheckedPack, loadDocuments, loadSettings, type SelectionOptions } from './load.js';
+import { prepareOutput, refuseOverwritingInput, writeFileAtomic } from './output.js';
 
-export interface CheckCliOptions {
+export { checkIds } from './load.js';
+
+export interface CheckCliOptions extends SelectionOptions {
   format?: ReportFormat;
   output?: string;
   failOn?: FailOn;
-  only?: string[];
-  skip?: string[];
-  rules?: string[];
-  replaceRules?: boolean;
-  config?: string;
   quiet?: boolean;
   /** false with --no-color. */
   color?: boolean;
-  maxBytes?: number;
+  perFile?: boolean;
+  baseline?: string;
 }
 
+/** Version of the `--per-file --format json` wrapper (schema/report-per-file.schema.json). */
+export const PER_FILE_SCHEMA_VERSION = '1.0.0';
+
+/** Formats that can hold several reports: the others are joined one after another; sarif merges its runs. */
+const PER_FILE_FORMATS: readonly ReportFormat[] = ['text', 'json', 'markdown', 'github', 'sarif'];
+
 export async function runCheck(inputs: string[], opts: CheckCliOptions, ctx: Context): Promise<number> {
-  const config = await loadConfig({ cwd: ctx.cwd, file: opts.config });
+  const settings = await loadSettings(opts, ctx);
+  const { config } = settings;
   const format: ReportFormat = opts.format ?? config?.format ?? 'text';
   const failOn: FailOn = opts.failOn ?? config?.failOn ?? 'partial';
   const quiet = opts.quiet === true;
-  // Command-line selections replace the config's rather than adding to them: the command line is the more
-  // specific request.
-  const only = opts.only ?? config?.only;
-  const skip = opts.skip ?? config?.skip;
-  const maxBytes = opts.maxBytes ?? config?.maxBytes ?? DEFAULT_MAX_BYTES;
-  packSources(config, opts, ctx.cwd); // option errors before any work
+  const perFile = opts.perFile === true;
+  if (perFile && !PER_FILE_FORMATS.includes(format)) {
+    throw new GapCheckError(
+      'invalid-option',
+      `--per-file cannot be used with --format ${format} (one page per report); use ${PER_FILE_FORMATS.join(', ')}, or run once per file`,
+    );
+  }
 
-  // Fail on a bad --output before spending time on the check.
+  // Fail on a bad --output or --baseline before spending time on the check.
   const outputPath = opts.output !== undefined ? await prepareOutput(opts.output, ctx.cwd) : undefined;
+  const baseline = opts.baseline !== undefined ? await loadBaseline(opts.baseline, perFile, ctx) : undefined;
 
-  const expanded = await expandInputs(inputs, ctx.cwd);
-  let failed = false;
-  for (const d of expanded.errors) {
-    if (d.severity === 'error') failed = true;
-    if (d.severity === 'error' || !quiet) ctx.stderr.write(diagnosticLine(d));
+  const input = await expandSorted(inputs, ctx, quiet);
+  let failed = input.failed;
+  if (outputPath !== undefined) await refuseOverwritingInput(outputPath, opts.output!, input.files, ctx.cwd);
+  if (input.files.length === 0) return EXIT_ERROR;
+  checkAborted(ctx);
+
+  const pack = await loadCheckedPack(settings, opts, ctx);
+  checkAborted(ctx);
+
+  const { checkDocuments } = await import('../check.js');
+  const loaded = await loadDocuments(input.paths, settings, ctx, quiet);
+  const docs = loaded.docs.filter((d) => d !== null);
+  const options = { pack, ...settings.check };
+  // One legal system: a single result holding the read errors. Per file: one result per readable file; read
+  // errors have no report of their own and travel beside them.
+  const results: CheckResult[] = perFile ? docs.map((d) => checkDocuments([d], options)) : [checkDocuments(docs, options, loaded.errors)];
+  const looseErrors: Diagnostic[] = perFile ? loaded.errors : [];
+  checkAborted(ctx);
+
+  // Baseline: which measures fail, and a warning in the report for each (visible in every format).
+  let failing = 0;
+  for (const result of results) {
+    if (baseline === undefined) {
+      if (hasGaps(result, failOn)) failing++;
+      continue;
+    }
+    const { regressions, regressionLine } = await import('../compare/diff.js');
+    const { baselineKey } = await import('../compare/baseline.js');
+    const known = baseline.kind === 'report' ? baseline.measures : (baseline.files.get(baselineKey(result.files[0]!.path)) ?? []);
+    const found = regressions(known, result.measures, failOn);
+    failing += found.length;
+    const file = perFile ? result.files[0]!.path : undefined;
+    for (const r of found) {
+      const message = `fails against the baseline: ${regressionLine(r)}`;
+      result.diagnostics.push({ severity: 'warning', code: 'baseline-regression', message, ...(file !== undefined ? { file } : {}) });
+    }
   }
-  if (outputPath !== undefined) await refuseOverwritingInput(outputPath, opts.output!, expanded.files, ctx.cwd);
-  if (expanded.files.length === 0) return EXIT_ERROR;
-  checkAborted(ctx);
-
-  const pack = await loadPack(config, opts, ctx.cwd);
-  const knownIds = pack.rules.map((rule) => rule.id);
-  if (config) checkConfigIds(config, knownIds);
-  if (opts.only) checkIds(opts.only, '--only', knownIds);
-  if (opts.skip) checkIds(opts.skip, '--skip', knownIds);
-  checkAborted(ctx);
-
-  // checkFiles reads paths against the process's directory; when main() runs for another directory (tests,
-  // library use) the paths are made absolute so that the right files are read.
-  const paths = resolve(ctx.cwd) === process.cwd() ? expanded.files : expanded.files.map((file) => resolve(ctx.cwd, file));
-  const { checkFiles } = await import('../check.js');
-  const progress = await startProgress(ctx, paths.length, quiet);
-  let result: CheckResult;
-  try {
-    result = await checkFiles(paths, {
-      pack,
-      only,
-      skip,
-      penaltyThresholdYears: config?.penaltyThresholdYears,
-      overrides: config?.measures,
-      maxBytes,
-      onProgress: progress?.update,
-    });
-  } finally {
-    progress?.stop();
-  }
-  checkAborted(ctx);
 
   // Unreadable files are errors on stderr whatever the format. Warnings are in the text report already; they
-  // go to stderr too when the report is not text on this terminal, so that nobody misses them.
+  // go to stderr too when the report is not text on this terminal, so that nobody misses them. Regressions
+  // against the baseline are why the exit code is 1, so they reach stderr whenever the report does not show them.
   const warningsToStderr = !quiet && (format !== 'text' || outputPath !== undefined);
-  for (const d of result.diagnostics) {
+  for (const d of [...looseErrors, ...results.flatMap((r) => r.diagnostics)]) {
     if (d.severity === 'error') failed = true;
-    if (d.severity === 'error' || warningsToStderr) ctx.stderr.write(diagnosticLine(d));
+    const shown = d.severity === 'error' || warningsToStderr || (quiet && d.code === 'baseline-regression');
+    if (shown) ctx.stderr.write(diagnosticLine(d));
   }
-  if (result.files.length === 0) return EXIT_ERROR; // nothing was read: a report would claim every measure missing
+  if (results.every((r) => r.files.length === 0)) return EXIT_ERROR; // nothing was read: a report would claim every measure missing
 
-  const { formatReport } = await import('../report/index.js');
-  const report = await formatReport(result, format, { color: outputPath === undefined && colorEnabled(ctx, opts.color), quiet });
+  const report = await formatAll(results, looseErrors, format, {
+    color: outputPath === undefined && colorEnabled(ctx, opts.color),
+    quiet,
+    perFile,
+  });
   checkAborted(ctx);
   if (outputPath !== undefined) await writeFileAtomic(outputPath, report, opts.output);
   else ctx.stdout.write(report);
 
+  if (baseline !== undefined && !quiet) {
+    if (failing === 0 && results.some((r) => hasGaps(r, failOn))) {
+      ctx.stderr.write(`gap-check: no measure is worse than in the baseline ${opts.baseline}; its known gaps do not fail this run\n`);
+    } else if (failing > 0) {
+      ctx.stderr.write(`gap-check: ${failing} ${failing === 1 ? 'measure fails' : 'measures fail'} against the baseline ${opts.baseline}\n`);
+    }
+  }
   if (failed) return EXIT_ERROR;
-  return hasGaps(result, failOn) ? EXIT_GAPS : EXIT_OK;
+  return failing > 0 ? EXIT_GAPS : EXIT_OK;
+}
+
+async function loadBaseline(file: string, perFile: boolean, ctx: Context) {
+  const { resolve } = await import('node:path');
+  const { readBaseline } = await import('../compare/baseline.js');
+  const baseline = await readBaseline(resolve(ctx.cwd, file), file);
+  if (baseline.kind === 'per-file' && !perFile) {
+    throw new GapCheckError('baseline-invalid', '--baseline: this is a per-file report (--per-file --format json); use it with --per-file', { file });
+  }
+  if (baseline.kind === 'report' && perFile) {
+    throw new GapCheckError('baseline-invalid', '--baseline: with --per-file the baseline must be a --per-file --format json report', { file });
+  }
+  return baseline;
+}
+
+/** The report(s) in one string. A single result is formatted as before; --per-file joins one report per file. */
+async function formatAll(
+  results: CheckResult[],
+  looseErrors: Diagnostic[],
+  format: ReportFormat,
+  opts: { color: boolean; quiet: boolean; perFile: boolean },
+): Promise<string> {
+  const { formatReport } = await import('../report/index.js');
+  const one = (r: CheckResult) => formatReport(r, format, { color: opts.color, quiet: opts.quiet });
+  if (!opts.perFile) return one(results[0]!);
+  if (format === 'json') {
+    const { toReportJson } = await import('../report/json.js');
+    const { prepareResult } = await import('../report/filters.js');
+    const first = results[0];
+    const wrapper = {
+      schemaVersion: PER_FILE_SCHEMA_VERSION,
+      perFile: true,
+      tool: { name: first?.tool.name ?? 'gap-check', version: first?.tool.version ?? '' },
+      reports: results.map((r) => toReportJson(prepareResult(r))),
+      diagnostics: looseErrors.map((d) => ({ severity: d.severity, code: d.code, message: d.message, file: d.file ?? null, line: d.line ?? null })),
+    };
+    return `${JSON.stringify(wrapper, null, 2)}\n`;
+  }
+  const parts: string[] = [];
+  for (const r of results) parts.push(await one(r));
+  if (format === 'sarif') {
+    // One SARIF log with one run per file (SARIF allows several runs in a log).
+    const logs = parts.map((p) => JSON.parse(p) as { runs: unknown[] });
+    const merged = { ...logs[0]!, runs: logs.flatMap((l) => l.runs) };
+    return `${JSON.stringify(merged, null, 2)}\n`;
+  }
+  // text and markdown: a blank line between reports; github: workflow commands are one per line already.
+  return parts.join(format === 'github' ? '' : '\n');
 }
 
 /** Is any measure at or above the fail-on level? satisfied-elsewhere and not-applicable never count. */
 export function hasGaps(result: CheckResult, failOn: FailOn): boolean {
   if (failOn === 'never') return false;
   return result.measures.some((m) => m.status === 'missing' || (failOn === 'partial' && m.status === 'partial'));
-}
-
-/** Unknown ids in --only/--skip stop the run: a typo would otherwise silently check nothing, or everything. */
-export function checkIds(ids: readonly string[], option: string, knownIds: readonly string[]): void {
-  const known = new Set(knownIds);
-  for (const id of ids) {
-    if (known.has(id)) continue;
-    const hint = didYouMean(id, knownIds) || `; known ids: ${knownIds.join(', ')}`;
-    throw new GapCheckError('unknown-measure', `${option}: unknown measure id "${id}"${hint}`);
-  }
-}
-
-/** gap-check never modifies its inputs: refuse an --output that is one of the files being checked. */
-async function refuseOverwritingInput(outputPath: string, display: string, files: string[], cwd: string): Promise<void> {
-  let target: string;
-  try {
-    target = await realpath(outputPath);
-  } catch {
-    return; // does not exist yet, so it is not an input
-  }
-  for (const file of files) {
-    let real: string;
-    try {
-      real = await realpath(resolve(cwd, file));
-    } catch {
-      continue;
-    }
-    if (real === target) {
-      throw new GapCheckError('output-is-input', `--output would overwrite the input file ${file}; choose another file`, { file: display });
-    }
-  }
-}
-
-interface Progress {
-  update: (done: number, total: number) => void;
-  stop: () => void;
-}
-
-/** A progress bar on stderr for batches, only on a terminal and not with --quiet. */
-async function startProgress(ctx: Context, total: number, quiet: boolean): Promise<Progress | undefined> {
-  if (quiet || total < 2 || ctx.stderr.isTTY !== true) return undefined;
-  const { default: cliProgress } = await import('cli-progress');
-  const bar = new cliProgress.SingleBar(
-    {
-      stream: ctx.stderr as unknown as NodeJS.WritableStream,
-      format: 'checking {bar} {value}/{total} files',
-      clearOnComplete: true,
-      hideCursor: true,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  bar.start(total, 0);
-  return { update: (done) => bar.update(done), stop: () => bar.stop() };
 }

@@ -14,7 +14,7 @@ export type { CliStream, MainOptions } from './context.js';
 
 const FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif', 'github', 'markdown', 'html'];
 const FAIL_ON: readonly FailOn[] = ['missing', 'partial', 'never'];
-const COMMANDS = ['check', 'outline', 'rules', 'explain', 'init', 'help'];
+const COMMANDS = ['check', 'diff', 'matrix', 'outline', 'rules', 'explain', 'init', 'help'];
 
 function packageVersion(): string {
   try {
@@ -23,6 +23,14 @@ function packageVersion(): string {
   } catch {
     return '0.0.0';
   }
+}
+
+function threadsOption(value: string): number {
+  // Kept here rather than imported from load.ts, so that parsing options loads nothing heavy.
+  if (!/^\s*\d+\s*$/.test(value) || Number(value) < 1 || Number(value) > 1024) {
+    throw new InvalidArgumentError('expected a whole number of threads from 1 to 1024 (1 = no worker threads)');
+  }
+  return Number(value);
 }
 
 function maxBytesOption(value: string): number {
@@ -37,6 +45,10 @@ Examples:
   $ gap-check acts/                  check the .md/.markdown/.txt files in acts/
   $ gap-check 'acts/**/*.md' --fail-on missing
   $ gap-check law.md --format sarif --output gap-check.sarif
+  $ gap-check acts/ --per-file       one report per file instead of one for all
+  $ gap-check law.md --baseline before.json   fail only on regressions
+  $ gap-check diff old.md new.md     which measures an amendment changes
+  $ gap-check matrix countries/*/    measures × countries table
   $ gap-check outline law.md         show the parts and sections found
   $ gap-check rules                  list the measures
   $ gap-check explain poa-25-sale    what one measure requires
@@ -52,9 +64,23 @@ Exit codes:
 const CHECK_HELP = `
 Inputs are files, directories (searched recursively for .md, .markdown and .txt
 files; hidden entries and node_modules are skipped) and glob patterns (quote
-them: 'acts/**/*.md'). All inputs are checked together, as one body of law.
-Settings come from the nearest .gap-check.yaml (see gap-check init); options
-given here override them.
+them: 'acts/**/*.md'). All inputs are checked together, as one legal system: a
+measure is met if any file meets it, and evidence names the file. Definitions
+and cross-references count only inside their own file. Files are read in
+sorted order, so the report is the same whatever order they are given in and
+whatever --threads is. Settings come from the nearest .gap-check.yaml (see
+gap-check init); options given here override them.
+
+--per-file judges each file on its own: one report per file (text, markdown,
+github: one after another; json: {"perFile": true, "reports": [...]}, see
+schema/report-per-file.schema.json; sarif: one run per file). The exit code is
+the worst over the files.
+
+--baseline FILE reads a report written earlier with --format json (with
+--per-file: --per-file --format json) and makes the exit code 1 only for
+measures at or above --fail-on that are worse than in the baseline, or that the
+baseline does not have; known gaps pass. Each such measure is named on stderr
+and in the report (a baseline-regression note).
 
 Examples:
   $ gap-check check law.md
@@ -63,8 +89,50 @@ Examples:
   $ gap-check check law.md --only def-child-age,poa-25-sale
   $ gap-check check law.md --rules ./our-rules --format json
   $ gap-check check law.md --format github   (annotations in GitHub Actions)
+  $ gap-check check acts/ --per-file --format json --output per-file.json
+  $ gap-check check acts/ --threads 1        (no worker threads)
+  $ gap-check check bill.md --format json --output baseline.json
+  $ gap-check check bill.md --baseline baseline.json   (later, in CI)
 
-Exit codes: 0 nothing at or above --fail-on, 1 gaps found, 2 gap-check could
+Exit codes: 0 nothing at or above --fail-on (with --baseline: nothing worse
+than the baseline), 1 gaps found, 2 gap-check could not do its job (a file
+that cannot be read is reported and the others are still checked).
+`;
+
+const DIFF_HELP = `
+OLD and NEW are each a file, a directory or a quoted glob; each side is checked
+as one legal system, with the same rule pack and settings. The report lists the
+measures whose status changed, with the evidence on both sides, e.g.
+  poa-53-possession: partial → met (s. 7(2))
+The cited provision is the new one for a measure that got better, the old one
+for a measure that got worse. --format json is described by
+schema/diff.schema.json. If a file cannot be read, nothing is reported (exit 2):
+a diff with a file missing would show false losses.
+
+Examples:
+  $ gap-check diff act-2019.md bill-2024.md
+  $ gap-check diff acts-2019/ acts-2024/ --format json --output diff.json
+  $ gap-check diff old.md new.md --only poa-53-possession,poa-53-production
+
+Exit codes: 0 no measure got worse, 1 some measure got worse (met → partial,
+met → missing, partial → missing), 2 gap-check could not do its job.
+`;
+
+const MATRIX_HELP = `
+Each argument is one country: a directory of its statutes (or a single file),
+checked as one legal system. The column name is the jurisdiction stated in the
+front matter of any of its files (the first in sorted order that has one), or
+else the folder's name. Rows are the measures, cells their status (met,
+partial, missing; elsewhere / n/a for measures declared in the config).
+--format html writes one self-contained page with status colours. If a file
+cannot be read, no table is written (exit 2).
+
+Examples:
+  $ gap-check matrix countries/veloria countries/norland
+  $ gap-check matrix countries/*/ --format csv --output matrix.csv
+  $ gap-check matrix countries/*/ --format html --output matrix.html
+
+Exit codes: 0 the table was written (gaps do not change it), 2 gap-check could
 not do its job.
 `;
 
@@ -227,9 +295,52 @@ function buildProgram(ctx: Context, setCode: (code: number) => void): Command {
     .option('-q, --quiet', 'summary only; no warnings on standard error')
     .option('--no-color', 'no colour (also: NO_COLOR set, or output not a terminal)')
     .option('--max-bytes <size>', 'refuse input files larger than this (default: 64MiB)', maxBytesOption)
+    .option('--per-file', 'judge each file on its own: one report per file')
+    .option('--baseline <report.json>', 'fail only on measures worse than in this earlier --format json report')
+    .option('--threads <n>', 'worker threads reading the files (default: number of cores; 1 = none)', threadsOption)
     .addHelpText('after', CHECK_HELP)
     .action(async (inputs: string[], opts: Record<string, unknown>) => {
       await run(async () => (await import('./check.js')).runCheck(inputs, opts, ctx))();
+    });
+
+  program
+    .command('diff')
+    .description('compare two versions of a text: which measures changed status (exit 1 if any got worse)')
+    .argument('<old>', 'the old text: a file, directory or glob')
+    .argument('<new>', 'the new text: a file, directory or glob')
+    .addOption(new Option('-f, --format <format>', 'output format (default: text)').choices(['text', 'json']))
+    .option('-o, --output <file>', 'write the diff to this file (atomically) instead of standard output')
+    .option('--only <ids>', 'compare only these measures (comma-separated; repeatable)', collectList)
+    .option('--skip <ids>', 'do not compare these measures (comma-separated; repeatable)', collectList)
+    .option('--rules <dir>', 'add a rule-pack directory (repeatable)', collect)
+    .option('--replace-rules', 'use only the --rules directories, not the built-in pack')
+    .option('-c, --config <file>', 'use this config file instead of the nearest .gap-check.yaml')
+    .option('-q, --quiet', 'no warnings on standard error')
+    .option('--no-color', 'no colour (also: NO_COLOR set, or output not a terminal)')
+    .option('--max-bytes <size>', 'refuse input files larger than this (default: 64MiB)', maxBytesOption)
+    .option('--threads <n>', 'worker threads reading the files (default: number of cores; 1 = none)', threadsOption)
+    .addHelpText('after', DIFF_HELP)
+    .action(async (oldInput: string, newInput: string, opts: Record<string, unknown>) => {
+      await run(async () => (await import('./diff.js')).runDiff(oldInput, newInput, opts, ctx))();
+    });
+
+  program
+    .command('matrix')
+    .description('measures × countries table (CSV, Markdown or HTML), one directory per country')
+    .argument('<countries...>', 'one directory (or file) per country')
+    .addOption(new Option('-f, --format <format>', 'table format (default: markdown)').choices(['csv', 'markdown', 'html']))
+    .option('-o, --output <file>', 'write the table to this file (atomically) instead of standard output')
+    .option('--only <ids>', 'only these measures (comma-separated; repeatable)', collectList)
+    .option('--skip <ids>', 'leave out these measures (comma-separated; repeatable)', collectList)
+    .option('--rules <dir>', 'add a rule-pack directory (repeatable)', collect)
+    .option('--replace-rules', 'use only the --rules directories, not the built-in pack')
+    .option('-c, --config <file>', 'use this config file instead of the nearest .gap-check.yaml')
+    .option('-q, --quiet', 'no warnings on standard error')
+    .option('--max-bytes <size>', 'refuse input files larger than this (default: 64MiB)', maxBytesOption)
+    .option('--threads <n>', 'worker threads reading the files (default: number of cores; 1 = none)', threadsOption)
+    .addHelpText('after', MATRIX_HELP)
+    .action(async (countries: string[], opts: Record<string, unknown>) => {
+      await run(async () => (await import('./matrix.js')).runMatrix(countries, opts, ctx))();
     });
 
   program

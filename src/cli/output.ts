@@ -1,7 +1,7 @@
 // `--output FILE`: checked before any work is done, and written atomically (a temporary file in the same
 // directory, then rename), so an interrupted or failed run never leaves a half-written report behind.
 import { randomBytes } from 'node:crypto';
-import { open, rename, stat, unlink } from 'node:fs/promises';
+import { open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { GapCheckError } from '../errors.js';
 
@@ -58,5 +58,26 @@ export async function writeFileAtomic(absolute: string, content: string, display
     throw new GapCheckError('write-failed', `cannot write the report: ${reason}`, { file: display });
   } finally {
     if (!renamed) await unlink(temp).catch(() => undefined);
+  }
+}
+
+/** gap-check never modifies its inputs: refuse an --output that is one of the files being read. */
+export async function refuseOverwritingInput(outputPath: string, display: string, files: string[], cwd: string): Promise<void> {
+  let target: string;
+  try {
+    target = await realpath(outputPath);
+  } catch {
+    return; // does not exist yet, so it is not an input
+  }
+  for (const file of files) {
+    let real: string;
+    try {
+      real = await realpath(resolve(cwd, file));
+    } catch {
+      continue;
+    }
+    if (real === target) {
+      throw new GapCheckError('output-is-input', `--output would overwrite the input file ${file}; choose another file`, { file: display });
+    }
   }
 }

@@ -78,6 +78,8 @@ export class DocAnalysis {
         const p = this.info[n.parent];
         if (p.isException) this.info[n.id].isException = true;
         if (p.isPolicy) this.info[n.id].isPolicy = true;
+        // The list items of a definition ("means — (a) …; (b) …") are part of it, not provisions of their own.
+        if (p.isDefinition) this.info[n.id].isDefinition = true;
       }
     }
     this.definitionConcepts = doc.definitions.map((def) => {

@@ -8,6 +8,7 @@
 //   ...         up to 8 words of anything in between (within one provision)
 //   ..N         up to N words in between (N from 1 to 20): "sells ..2 a child" keeps the child the object
 //   #num        a number, in digits or in words
+//   (a b|c d)   either word sequence: "(sexual services|material benefit)" (groups do not nest)
 import { stem } from '../text/natural.js';
 import type { ConceptDef } from '../types.js';
 
@@ -69,8 +70,28 @@ function compilePiece(word: string): Piece {
   return { t: 'word', stem: stem(word.toLowerCase()) };
 }
 
+/** Expand `(a b|c d)` groups into one plain phrase per combination. */
+export function expandGroups(phrase: string): string[] {
+  const m = /\(([^()]*)\)/.exec(phrase);
+  if (!m) return [phrase];
+  const before = phrase.slice(0, m.index);
+  const after = phrase.slice(m.index + m[0].length);
+  return m[1].split('|').flatMap((opt) => expandGroups(`${before} ${opt.trim()} ${after}`.replace(/\s+/g, ' ').trim()));
+}
+
 /** Check a phrase's syntax; returns a message or null. Used by the rule-pack validator. */
 export function phraseProblem(phrase: string): string | null {
+  if (/[()]/.test(phrase.replace(/\([^()]*\)/g, ''))) return `phrase "${phrase}" has unbalanced or nested parentheses`;
+  const variants = expandGroups(phrase);
+  if (variants.length > 64) return `phrase "${phrase}" expands to more than 64 variants`;
+  for (const v of variants) {
+    const problem = plainPhraseProblem(v);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+function plainPhraseProblem(phrase: string): string | null {
   const words = phrase.trim().split(/\s+/);
   if (words.length === 0 || phrase.trim() === '') return 'empty phrase';
   const isGap = (w: string) => w === '*' || w === '...' || /^\.\.\d{1,2}$/.test(w);
@@ -133,8 +154,8 @@ export class ConceptMatcher {
   constructor(concepts: Record<string, ConceptDef>) {
     this.names = new Set(Object.keys(concepts));
     for (const def of Object.values(concepts)) {
-      for (const p of def.phrases) this.add(compilePhrase(def.name, p));
-      for (const p of def.not ?? []) this.add(compilePhrase(def.name, p, true));
+      for (const p of def.phrases) for (const v of expandGroups(p)) this.add(compilePhrase(def.name, v));
+      for (const p of def.not ?? []) for (const v of expandGroups(p)) this.add(compilePhrase(def.name, v, true));
     }
   }
 
@@ -150,6 +171,7 @@ export class ConceptMatcher {
       } else if (f.t === 'prefix') {
         const key = f.prefix.slice(0, 3);
         const list = this.byPrefix.get(key) ?? [];
+        if (list.some((x) => x.phrase === ph && x.prefix === f.prefix)) continue;
         list.push({ prefix: f.prefix, phrase: ph });
         this.byPrefix.set(key, list);
       }

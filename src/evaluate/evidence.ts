@@ -25,21 +25,27 @@ export function excerptAround(text: string, start: number, end: number): string 
   return `${from > 0 ? '…' : ''}${text.slice(from, to).trim()}${to < text.length ? '…' : ''}`;
 }
 
+/**
+ * Divisions and the provision with their headings, the way a reader finds the place in the printed act:
+ * `Part VIII — Child victims and witnesses > s. 24 — Evidence of child witnesses`. Subdivisions are left to
+ * the citation.
+ */
 function headingPathOf(a: DocAnalysis, id: number): string {
   const parts: string[] = [];
   let cur: number | null = id;
   while (cur !== null) {
     const n = a.node(cur);
-    if (n.kind !== 'document') {
-      const label = n.kind === 'section' || n.kind === 'article' || /^(book|part|title|chapter|division|subdivision|schedule)$/.test(n.kind)
-        ? `${n.citation.split(' > ').pop()}${n.heading ? ` ${n.heading}` : ''}`
-        : null;
-      if (label) parts.unshift(label.trim());
+    if (n.kind !== 'document' && !SUBDIVISIONS.has(n.kind)) {
+      const label = PROVISIONS.has(n.kind) ? n.shortCitation : (n.citation.split(' > ').pop() ?? '');
+      parts.unshift(n.heading && !label.includes(n.heading) ? `${label} — ${n.heading}` : label);
     }
     cur = n.parent;
   }
-  return parts.join(' > ');
+  return parts.filter(Boolean).join(' > ');
 }
+
+const PROVISIONS = new Set(['section', 'article']);
+const SUBDIVISIONS = new Set(['subsection', 'paragraph', 'subparagraph', 'clause', 'subclause', 'item']);
 
 /** Evidence for a unit, pointing at the node and words of `match` (or the unit itself when none). */
 export function evidenceFor(a: DocAnalysis, unitId: number, at: { nodeId: number; match?: ConceptMatch } | null, element?: string): Evidence {

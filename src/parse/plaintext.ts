@@ -8,7 +8,7 @@ import { splitLines } from './lines.js';
 const RULE = /^([-*_=~])(?:\s*\1){2,}$/;
 const BULLET = /^[-•*▪◦‣·]\s+/;
 /** Words that make a short line a sentence rather than a heading. */
-const SENTENCE_WORD = /\s(?:shall|may|must|is|are|was|were|means|includes|will|has|have|does|do)\s/i;
+const SENTENCE_WORD = /\s(?:shall|may|must|is|are|was|were|means|includes|will|has|have|does|do|applies|apply|who|which)\s/i;
 
 export function plainTextLines(source: SourceText): Line[] {
   const raw = splitLines(source.text);

@@ -334,7 +334,7 @@ class TreeBuilder {
     }
     if (!continuation) {
       const chain = readMarkers(text);
-      if (chain.tokens.length > 0 && this.markerLineOk(chain.tokens[0])) {
+      if (chain.tokens.length > 0 && (line.kind === 'item' || this.markerLineOk(chain.tokens[0]))) {
         this.markQuotedBlock(i, text.slice(chain.end));
         this.openSubdivisions(i, line, chain.tokens, chain.end);
         return;

@@ -11,14 +11,17 @@ import type { Resolver } from './resolve.js';
 const ITEM = String.raw`(?:\d+[A-Za-z]{0,3}(?:\.\d+[A-Za-z]?)*(?:\([0-9A-Za-z.]{1,6}\))*|\([0-9A-Za-z.]{1,6}\)(?:\([0-9A-Za-z.]{1,6}\))*|[IVXLC]+(?:\.\d+)?(?![A-Za-z]))`;
 const LIST = String.raw`${ITEM}(?:\s*(?:,|,?\s*and|,?\s*or|to|through|-|–)\s*${ITEM})*`;
 const REF = new RegExp(
-  String.raw`(?<![\w§])(?:(?:(?:[Tt]his|[Tt]hat|[Tt]he said|[Tt]hese)\s+(Act|Code|Law|Part|Chapter|Division|Subdivision|Title|title|Book|Schedule|section|subsection|paragraph|subparagraph|clause|Article|article))\b|([Ss]ections?|[Ss]ubsections?|[Pp]aragraphs?|[Ss]ubparagraphs?|[Cc]lauses?|[Ss]ubclauses?|[Aa]rticles?|[Pp]arts?|[Cc]hapters?|[Dd]ivisions?|[Ss]chedules?|ss?\.|[Ss]ecs?\.|[Aa]rts?\.)\s+(${LIST})|(§§?)\s*(${LIST}))`,
+  String.raw`(?<![\w§])(?:(?:(?:[Tt]his|[Tt]hat|[Tt]he said|[Tt]hese)\s+(Act|Code|Law|Part|Chapter|Division|Subdivision|Title|title|Book|Schedule|section|subsection|paragraph|subparagraph|clause|Article|article))\b|([Ss]ections?|[Ss]ubsections?|[Pp]aragraphs?|[Ss]ubparagraphs?|[Cc]lauses?|[Ss]ubclauses?|[Aa]rticles?|[Pp]arts?|[Cc]hapters?|[Dd]ivisions?|[Ss]chedules?|ss?\.|[Ss]ecs?\.|[Aa]rts?\.|[Pp]aragraphes?|[Pp]arties?)\s+(${LIST})|(§§?)\s*(${LIST}))`,
   'g',
 );
 const SPLIT_ITEMS = new RegExp(String.raw`(${ITEM})|(to|through|-|–)`, 'g');
-const EXTERNAL = /^\s*,?\s*(?:of|in|under|to)\s+(?:the\s+|that\s+|said\s+|an?\s+)?(?!(?:[Tt]his|[Tt]hese|[Tt]he present|[Ss]ections?|[Ss]ubsections?|[Pp]aragraphs?|[Ss]ubparagraphs?|[Cc]lauses?|[Aa]rticles?|[Pp]arts?|[Cc]hapters?|[Dd]ivisions?|[Ss]chedules?|§)\b)(?:[A-Z*“"]|Act\b|title\s+\d|chapter\s+\d)/;
+const EXTERNAL = /^\s*,?\s*(?:of|in|under|to)\s+(?:(?:the\s+|that\s+|said\s+)?principal\b|(?:the\s+|that\s+|said\s+|an?\s+)?(?!(?:[Tt]his|[Tt]hese|[Tt]he present|[Ss]ections?|[Ss]ubsections?|[Pp]aragraphs?|[Ss]ubparagraphs?|[Cc]lauses?|[Aa]rticles?|[Pp]arts?|[Cc]hapters?|[Dd]ivisions?|[Ss]chedules?|§)\b)(?:[A-Z*“"]|Act\b|title\s+\d|chapter\s+\d))/;
+/** `In the Children Act, in section 2, …`: the sentence has already named the other law. */
+const EXTERNAL_BEFORE = /\b(?:[Ii]n|[Oo]f|[Uu]nder) the (?:principal (?:Act|Code|Law)|(?:[A-Z][\w’'()-]*\s+){1,8}(?:Act|Code|Law|Ordinance|Decree|Regulations)(?:\s+\d{4})?)\s*,/;
 const OF_BASE = new RegExp(String.raw`^\s*of\s+(?:this\s+section|(subsection|paragraph|subparagraph|section|article|§)\s+(${ITEM}))`, 'i');
 const DIVISION_WORDS: Record<string, DivisionKind> = {
   part: 'part',
+  partie: 'part',
   chapter: 'chapter',
   division: 'division',
   schedule: 'schedule',
@@ -46,7 +49,7 @@ export function findCrossReferences(built: Built, resolver: Resolver): CrossRefe
         }
         const word = (m[2] ?? m[4] ?? '').replace(/\.$/, '');
         const list = m[3] ?? m[5] ?? '';
-        if (EXTERNAL.test(after)) {
+        if (EXTERNAL.test(after) || EXTERNAL_BEFORE.test(sentenceBefore(text, m.index))) {
           out.push({ fromNodeId: n.id, line: own.line, text: phrase, targetNodeId: null });
           continue;
         }
@@ -68,6 +71,12 @@ export function findCrossReferences(built: Built, resolver: Resolver): CrossRefe
     }
   }
   return out;
+}
+
+/** The words of the current sentence before a position (from the last `.`, `;` or `:`). */
+function sentenceBefore(text: string, index: number): string {
+  const from = Math.max(text.lastIndexOf('. ', index), text.lastIndexOf('; ', index), text.lastIndexOf(': ', index));
+  return text.slice(from < 0 ? 0 : from + 2, index);
 }
 
 /** A cheap test before running the reference pattern over a line. */

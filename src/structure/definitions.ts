@@ -161,19 +161,31 @@ function definitionOnLine(text: string, lineNo: number, node: ProvisionNode, lin
     return out;
   }
   // A bold term at the start: `**Act** includes`, `**child sexual abuse and exploitation material** means`.
-  const bold = boldAt(line, shift + offset);
-  if (bold) {
-    const term = line.text.slice(bold[0], bold[1]).trim().replace(/[,:]$/, '');
+  const first = boldAt(line, shift + offset);
+  let bold = first;
+  const extraTerms: string[] = [];
+  // `**biens** ou **propriété**`, `**X** or **Y**`: one definition for several terms.
+  while (bold) {
+    const between = /^\s*(?:,|or|and|ou|et|oder|und)\s*/.exec(line.text.slice(bold[1]));
+    if (!between || between[0].trim() === '') break;
+    const next = boldAt(line, bold[1] + between[0].length);
+    if (!next) break;
+    extraTerms.push(line.text.slice(next[0], next[1]).trim());
+    bold = [bold[0], next[1]];
+  }
+  if (first && bold) {
+    const term = line.text.slice(first[0], first[1]).trim().replace(/[,:]$/, '');
     const after = line.text.slice(bold[1]);
     const v = AFTER_TERM.exec(after);
     if (term && v) {
-      out.push({ ...base, term, mode: modeOf(v[1]) });
+      for (const t of [term, ...extraTerms]) out.push({ ...base, term: t, mode: modeOf(v[1]) });
       return out;
     }
     // In a definitions provision a bold term alone (its meaning in the list below) or followed by the
     // meaning without a verb (French drafting) is a definition.
     if (term && lineInDefs && !/^\s*[a-z]/.test(after) && term.length <= 100) {
-      out.push({ ...base, term, mode: INCLUDES_WORDS.test(after.slice(0, 120)) ? 'includes' : 'means' });
+      const mode = INCLUDES_WORDS.test(after.slice(0, 120)) ? 'includes' : 'means';
+      for (const t of [term, ...extraTerms]) out.push({ ...base, term: t, mode });
       return out;
     }
   }

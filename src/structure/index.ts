@@ -9,6 +9,7 @@ import { findDefinitions, termsByLine } from './definitions.js';
 import { Resolver } from './resolve.js';
 
 export { nodeText, subtreeText, ancestors, provisionOf, chapeauOf, textWithChapeau, headingPath, definitionsInScope } from './tree.js';
+export { checkStructure } from './invariants.js';
 
 export function buildStructure(parsed: ParsedDocument): StatuteDocument {
   const { source, lines } = parsed;

@@ -11,6 +11,8 @@ export interface Candidate {
   /** The unit (node id) the finding rests on, for rules that build on others (penalties). */
   unitId?: number;
   docIndex: number;
+  /** A general (not child-specific) offence standing in for a child one: not a core offence for penalties. */
+  general?: boolean;
 }
 
 /** A concept reference in rule params: one name, or a list meaning "any of these". */
@@ -86,7 +88,9 @@ export function qualifierApplies(
   q: Qualifier,
   conduct: { nodeId: number; match: ConceptMatch } | null,
 ): boolean {
-  if (q.unless && findIn(a, chain, q.unless)) return false;
+  // "Proof of the means is not required where the victim is a child" may stand in another subsection of the
+  // same provision, so the exemption is looked for in the whole provision.
+  if (q.unless && (findIn(a, chain, q.unless) || findIn(a, a.subtree(chain[0]).filter((x) => !a.info[x].isException), q.unless))) return false;
   const hits = allIn(a, chain, q.concept);
   if (hits.length === 0) return false;
   if (q.window === undefined || !conduct) return true;

@@ -31,7 +31,9 @@ function defEvidence(a: DocAnalysis, d: DefinitionInfo) {
   // Point at the definition's own lines, not the whole definitions section.
   ev.startLine = d.def.line;
   ev.endLine = Math.max(d.def.endLine, d.def.line);
-  const body = `"${d.def.term}" ${d.def.mode} ${d.def.text}`.replace(/\s+/g, ' ');
+  const raw = d.def.text.replace(/\s+/g, ' ').trim();
+  // The parser may keep the term in the definition text ("child" means …); do not say it twice.
+  const body = raw.toLowerCase().includes(d.def.term.toLowerCase()) ? raw : `"${d.def.term}" ${d.def.mode} ${raw}`;
   ev.excerpt = body.length > 200 ? `${body.slice(0, 199)}…` : body;
   return ev;
 }

@@ -16,6 +16,7 @@ interface OffenceParams {
   conduct: ConceptRef;
   limitedConduct?: { concepts: ConceptRef; reason: string };
   object?: ConceptRef;
+  objectFromDefinitions?: boolean;
   with?: ConceptRef[];
   victim?: 'child' | 'any' | 'not-child-only';
   notAfter?: { concept: ConceptRef; window: number };
@@ -31,6 +32,7 @@ export const offenceKind: RuleKind = {
     conduct: { type: 'concepts', required: true, doc: 'conduct concepts (any of)' },
     limitedConduct: { type: 'alternatives', doc: '{concepts, reason}: conduct that only partly covers the measure' },
     object: { type: 'concepts', doc: 'object concepts (any of), also found through definitions the provision uses' },
+    objectFromDefinitions: { type: 'boolean', doc: 'false: the object must be named in the provision itself, not carried in by a defined term (default true)' },
     with: { type: 'conceptGroups', doc: 'further concept groups that must all occur in the unit' },
     victim: { type: 'enum', values: ['child', 'any', 'not-child-only'], doc: 'child: a child victim must be named (its age is checked); not-child-only: offences limited to children do not count' },
     notAfter: { type: 'proximity', doc: '{concept, window}: conduct named only as the purpose of another offence ("for the purpose of forced labour") does not count' },
@@ -46,7 +48,7 @@ export const offenceKind: RuleKind = {
       for (const unit of a.units()) {
         const chain = a.chain(unit);
         let conduct = findIn(a, chain, p.conduct);
-        if (conduct && p.notAfter && precededBy(a, conduct, p.notAfter.concept, p.notAfter.window)) conduct = null;
+        if (conduct && p.notAfter && precededBy(a, chain, conduct, p.notAfter.concept, p.notAfter.window)) conduct = null;
         let limited = false;
         if (!conduct && p.limitedConduct) {
           conduct = findIn(a, chain, p.limitedConduct.concepts);
@@ -59,7 +61,7 @@ export const offenceKind: RuleKind = {
         const evidence = [evidenceFor(a, unit, conduct, 'conduct')];
         if (p.object) {
           const direct = findIn(a, chain, p.object);
-          const def = direct ? null : viaDefinition(defs, p.object);
+          const def = direct || p.objectFromDefinitions === false ? null : viaDefinition(defs, p.object);
           if (!direct && !def) continue;
           if (def) evidence.push(definitionEvidence(a, def.def.nodeId, 'object (definition)'));
         }
@@ -75,7 +77,7 @@ export const offenceKind: RuleKind = {
           const childHere = findIn(a, chain, 'child') !== null || viaDefinition(defs, 'child') !== null;
           if (!childHere) {
             if (p.generalFallback) {
-              candidates.push({ status: 'partial', reason: p.generalFallback, evidence, unitId: unit, docIndex });
+              candidates.push({ status: 'partial', reason: p.generalFallback, evidence, unitId: unit, docIndex, general: true });
             }
             continue;
           }
@@ -104,10 +106,26 @@ export const offenceKind: RuleKind = {
   },
 };
 
-/** Is the match preceded, within `window` words in the same node, by one of `concepts`? */
-function precededBy(a: DocAnalysis, at: { nodeId: number; match: ConceptMatch }, concepts: ConceptRef, window: number): boolean {
+/**
+ * Is the match preceded, within `window` words, by one of `concepts` — in its own node, or at the end of the
+ * chapeau above it ("knowing that the minor will be — (2) subjected to forced labour")?
+ */
+function precededBy(a: DocAnalysis, chain: number[], at: { nodeId: number; match: ConceptMatch }, concepts: ConceptRef, window: number): boolean {
   const list = Array.isArray(concepts) ? concepts : [concepts];
-  return list.some((c) => a.positive(at.nodeId, c).some((m) => m.to <= at.match.from && at.match.from - m.to <= window));
+  if (list.some((c) => a.positive(at.nodeId, c).some((m) => m.to <= at.match.from && at.match.from - m.to <= window))) return true;
+  if (at.match.from > window) return false;
+  const above = chain.slice(0, chain.indexOf(at.nodeId)).reverse();
+  let room = window - at.match.from;
+  for (const id of above) {
+    const inf = a.info[id];
+    const n = inf.tokens.length;
+    // Near the end of the chapeau, or right before the dash or colon that opens its list.
+    const endsChapeau = (to: number) => n - to <= room || /^\s*[—–:-]/.test(inf.text.slice(inf.tokens[to - 1].end, inf.tokens[to - 1].end + 4));
+    if (list.some((c) => a.positive(id, c).some((m) => endsChapeau(m.to)))) return true;
+    room -= n;
+    if (room <= 0) break;
+  }
+  return false;
 }
 
 export function definitionEvidence(a: DocAnalysis, nodeId: number, element: string) {

@@ -28,7 +28,7 @@ export const penaltyKind: RuleKind = {
     const evidence: Candidate['evidence'] = [];
     let anyOffence = false;
     for (const id of p.offences) {
-      const cands = (ctx.found.get(id) ?? []).filter((c) => c.unitId !== undefined);
+      const cands = (ctx.found.get(id) ?? []).filter((c) => c.unitId !== undefined && !c.general);
       let best: { years: number; quote: string | null; cand: Candidate } | null = null;
       let fineOnly: Candidate | null = null;
       for (const c of cands) {

@@ -1,1 +1,0 @@
-import { src } from '/tmp/gc/try.mjs';
