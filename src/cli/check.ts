@@ -72,12 +72,20 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, ctx: Con
     }
     const { regressions, regressionLine } = await import('../compare/diff.js');
     const { baselineKey } = await import('../compare/baseline.js');
-    const known = baseline.kind === 'report' ? baseline.measures : (baseline.files.get(baselineKey(result.files[0]!.path)) ?? []);
-    const found = regressions(known, result.measures, failOn);
-    failing += found.length;
     const file = perFile ? result.files[0]!.path : undefined;
+    const known = baseline.kind === 'report' ? baseline.measures : baseline.files.get(baselineKey(file!));
+    const found = regressions(known ?? [], result.measures, failOn);
+    failing += found.length;
+    if (known === undefined) {
+      // A file the baseline has never seen has no known gaps: one note rather than a line per measure.
+      if (found.length > 0) {
+        const message = `not in the baseline, so its ${found.length} ${found.length === 1 ? 'gap fails' : 'gaps fail'} as without --baseline`;
+        result.diagnostics.push({ severity: 'warning', code: 'baseline-regression', message, file: file! });
+      }
+      continue;
+    }
     for (const r of found) {
-      const message = `fails against the baseline: ${regressionLine(r)}`;
+      const message = `regression against the baseline: ${regressionLine(r)}`;
       result.diagnostics.push({ severity: 'warning', code: 'baseline-regression', message, ...(file !== undefined ? { file } : {}) });
     }
   }

@@ -40,7 +40,7 @@ function rank(s: Disposition | null | undefined): number | null {
 
 /** Citations of the first two pieces of evidence, for the one-line summary. */
 function where(ev: readonly Evidence[]): string {
-  const cites = [...new Set(ev.map((e) => e.citation))].slice(0, 2);
+  const cites = [...new Set(ev.map((e) => e.citation))].slice(0, 1);
   return cites.length ? ` (${cites.join(', ')})` : '';
 }
 
@@ -138,5 +138,5 @@ export function regressionLine(r: Regression): string {
     return `${r.id}: ${r.to} (${r.from === null ? 'not in the baseline' : `${r.from} in the baseline, a declaration`})`;
   }
   const cites = [...new Set(r.before.map((e) => e.citation))].slice(0, 2);
-  return `${r.id}: ${r.from} → ${r.to}${cites.length ? ` (baseline: ${cites.join(', ')})` : ''}`;
+  return `${r.id}: ${r.from} → ${r.to}${cites.length ? ` (baseline had ${cites.join(', ')})` : ''}`;
 }

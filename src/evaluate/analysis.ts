@@ -59,6 +59,7 @@ export class DocAnalysis {
   private offenceCache = new Map<number, OffenceLink | null>();
   private generalPenaltyNodes: Array<{ nodeId: number; scopeRoot: number }> = [];
   private incomingPenalty = new Map<number, number[]>();
+  private refsFrom = new Map<number, StatuteDocument['crossReferences']>();
   private definitionsByNode = new Map<number, Definition[]>();
   private definitionConcepts: DefinitionInfo[];
   private definitionsByFirstStem = new Map<string, DefinitionInfo[]>();
@@ -167,6 +168,24 @@ export class DocAnalysis {
     return out;
   }
 
+  /**
+   * The chain, extended by the provisions it refers to inside the same section or article: "If the act
+   * referred to in paragraph 1 is committed against a minor, …" reads paragraph 1's conduct into its own.
+   */
+  chainWithReferences(id: number): number[] {
+    const chain = this.chain(id);
+    const top = chain[0];
+    const out = [...chain];
+    for (const c of chain) {
+      for (const ref of this.refsFrom.get(c) ?? []) {
+        const t = ref.targetNodeId;
+        if (t === null || t === top || !this.within(t, top) || chain.includes(t) || this.info[t].isException) continue;
+        for (const x of this.subtree(t)) if (!out.includes(x) && !this.info[x].isException) out.push(x);
+      }
+    }
+    return out;
+  }
+
   subtree(id: number): number[] {
     const out: number[] = [];
     const stack = [id];
@@ -212,7 +231,7 @@ export class DocAnalysis {
   }
 
   private linkPenalties(): void {
-    const refsFrom = new Map<number, StatuteDocument['crossReferences']>();
+    const refsFrom = this.refsFrom;
     for (const ref of this.doc.crossReferences) {
       const list = refsFrom.get(ref.fromNodeId) ?? [];
       list.push(ref);

@@ -324,7 +324,9 @@ class TreeBuilder {
       }
     }
     if (!continuation && listDepth <= 1) {
-      const pm = matchProvision(text, { headingLine: false, bare: this.bareAllowed() });
+      const next = this.lines[i + 1];
+      const standalone = (this.prevBlank || this.prevIndex < 0) && (next === undefined || next.kind === 'blank');
+      const pm = matchProvision(text, { headingLine: false, bare: this.bareAllowed(), standalone });
       if (pm && (pm.keyworded ? this.keywordProvisionOk() : this.bareProvisionOk(line, pm, headingLike))) {
         if (pm.keyworded) this.mode = 'keyword';
         else if (this.mode === 'unknown') this.mode = 'bare';
@@ -549,7 +551,7 @@ class TreeBuilder {
       inf.listDepth = listDepth;
       inf.markerKey = placement.cand.key;
       const pinf = this.info[parent];
-      if (placement.fresh) {
+      if (placement.fresh && !placement.restart) {
         inf.listGroup = pinf.listsOpened++;
         const pl = this.nodes[parent].lines;
         if (pl.length > 0) inf.introLine = pl[pl.length - 1].line;

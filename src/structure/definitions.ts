@@ -32,7 +32,7 @@ const STOP_START = /^(?:and|or|but|nor|then|also|this|that|it|nothing|such|the|a
 const INLINE = /\(\s*(?:(?:hereinafter|hereafter)(?:\s+(?:referred to as|called))?|(?:in this [A-Za-z]+\s+)?(?:referred to as|called))?\s*(?:the\s+)?[“"]([^”"]{1,60})[”"]\s*\)/g;
 const DEFINITIONS_HEADING = /\b(?:definitions?|interpretation|meaning|terms|définitions?|interprétation|begriffsbestimmungen?|sprachgebrauch|definiciones)\b/i;
 const DEFINITIONS_CHAPEAU = /(?:^(?:in|for the purposes? of|for purposes of|as used in)\s+(?:this|these)\s+\w+|following (?:terms|definitions|words|expressions)|definitions? (?:in this|that follow)|les définitions qui suivent|im sinne (?:dieses|des)|the following (?:meanings|definitions) apply)/i;
-const VERB_ANY = /means|includes|shall include|refers? to|has the (?:same )?meaning|is defined|denotes|signifies|designates|entend|désigne/i;
+const VERB_ANY = /means|includes|shall mean|shall include|refers? to|has the (?:same )?meaning|is defined|denotes|signifies|designates|entend|désigne/i;
 const INCLUDES_WORDS = /\b(?:includes|shall include|sont assimilés|notamment|y compris|umfasst)\b/i;
 
 interface Start {

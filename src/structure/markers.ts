@@ -189,6 +189,8 @@ export interface Placement {
   cand: MarkerCandidate;
   /** True when the marker opens a new list rather than continuing one. */
   fresh: boolean;
+  /** True when nothing fitted and the marker restarts a list already open (a repeated or stray marker). */
+  restart?: boolean;
 }
 
 export interface PlacementHints {
@@ -235,7 +237,7 @@ export function placeMarker(levels: Level[], cands: MarkerCandidate[], hints: Pl
     const cand = cands[0];
     let L = levels.findIndex((l) => l.key === cand.key);
     if (L < 0) L = levels.length;
-    return { level: L, cand, fresh: true };
+    return { level: L, cand, fresh: true, restart: L < levels.length };
   }
   if (opts.length > 1) {
     // List depth says something only when Markdown lists are involved at all.

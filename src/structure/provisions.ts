@@ -40,6 +40,8 @@ export interface ProvisionOptions {
   headingLine: boolean;
   /** Bare numbers (`12.`) may start a provision here. */
   bare: boolean;
+  /** The line stands alone between blank lines, as headings do (`Article 7 Sale of children`). */
+  standalone?: boolean;
 }
 
 export function matchProvision(text: string, opts: ProvisionOptions): ProvisionMatch | null {
@@ -97,7 +99,7 @@ export function matchProvision(text: string, opts: ProvisionOptions): ProvisionM
     // or stand alone; `Section 12 applies …` is a sentence, not a heading.
     const sep = /^[-—–:]/.test(body);
     if (!(dot || sep || body === '' || body.startsWith('('))) {
-      if (keyworded || !isTitleLike(body, 80)) return null;
+      if ((keyworded && !opts.standalone) || !isTitleLike(body, 80)) return null;
     }
     if (!keyworded && !dot && !body.startsWith('(') && body !== '') {
       // A bare number with neither a full stop nor a subsection after it is a heading only when the rest

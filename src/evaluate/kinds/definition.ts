@@ -2,6 +2,7 @@
 // definition says), optionally with an age threshold of adulthood, and optionally reaching given concepts.
 import type { Rule } from '../../types.js';
 import type { DefinitionInfo, DocAnalysis } from '../analysis.js';
+import type { AgeMention } from '../ages.js';
 import { evidenceFor } from '../evidence.js';
 import { type Candidate, type ConceptRef, type EvalContext, type RuleKind, asList, findIn } from './common.js';
 import { ADULT_AGE, ageOfUnit } from './age-of.js';
@@ -101,6 +102,19 @@ export const definitionKind: RuleKind = {
           }
         }
         candidates.push({ status: reasons.length ? 'partial' : 'met', reason: reasons[0] ?? null, evidence: [defEvidence(a, d)], docIndex, unitId: d.def.nodeId });
+      }
+      // Two definitions of the protected person with different ages ("child" under 16 in s. 2, under 18 in
+      // Part III): the lower one governs the offences that rely on it, so no definition makes the measure met.
+      if (p.age) {
+        const lowest = defs.flatMap((d) => d.ages.map((age) => ({ d, age }))).reduce<{ d: DefinitionInfo; age: AgeMention } | null>((b, x) => (!b || x.age.age < b.age.age ? x : b), null);
+        if (lowest && lowest.age.age < ADULT_AGE) {
+          for (const c of candidates) {
+            if (c.docIndex !== docIndex || c.status !== 'met') continue;
+            c.status = 'partial';
+            c.reason = `"${lowest.d.def.term}" is also defined as a person ${lowest.age.text} (${a.node(lowest.d.def.nodeId).citation}) — below 18.`;
+            c.evidence.push(defEvidence(a, lowest.d));
+          }
+        }
       }
       if (defs.length === 0 && p.protectedPersonFallback) {
         // No definition: the persons the offences protect, by the ages the offences state themselves.

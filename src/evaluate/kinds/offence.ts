@@ -46,7 +46,7 @@ export const offenceKind: RuleKind = {
     let prohibitedOnly: string | undefined;
     ctx.analyses.forEach((a, docIndex) => {
       for (const unit of a.units()) {
-        const chain = a.chain(unit);
+        const chain = a.chainWithReferences(unit);
         let conduct = findIn(a, chain, p.conduct);
         if (conduct && p.notAfter && precededBy(a, chain, conduct, p.notAfter.concept, p.notAfter.window)) conduct = null;
         let limited = false;
