@@ -6,6 +6,7 @@ import { readSource, sourceFromString } from './read/index.js';
 import { parseSource } from './parse/index.js';
 import { buildStructure } from './structure/index.js';
 import { evaluate } from './evaluate/index.js';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseTask, type ParseOutcome, type ParseTask } from './workers/parse-worker.js';
 
@@ -69,6 +70,23 @@ export function checkDocuments(docs: StatuteDocument[], options: CheckFilesOptio
   };
 }
 
+/** Above this size a lone file that can be interrupted is parsed in a worker (parsing takes seconds). */
+const OFF_THREAD_BYTES = 1024 * 1024;
+
+/**
+ * Parsing is synchronous, so while this thread parses a large file it cannot see an abort (Ctrl-C) until the
+ * parse ends, tens of seconds for a big code. When the caller can interrupt and did not ask for one thread, a
+ * lone large file goes to a worker instead: this thread stays free, and aborting ends the worker at once.
+ */
+async function parseOffThread(paths: string[], options: Omit<CheckFilesOptions, 'pack'>): Promise<boolean> {
+  if (paths.length !== 1 || options.signal === undefined || options.threads === 1) return false;
+  try {
+    return (await stat(paths[0])).size > OFF_THREAD_BYTES;
+  } catch {
+    return false; // the reader reports the problem
+  }
+}
+
 /**
  * Read, parse and structure many files, in worker threads when there are several files and more than one
  * thread is allowed. Results keep the order of `paths`, whatever order the workers finish in, so output is
@@ -79,7 +97,7 @@ export async function loadStatutes(paths: string[], options: Omit<CheckFilesOpti
   const outcomes: ParseOutcome[] = new Array(paths.length);
   let done = 0;
   const task = (p: string): ParseTask => ({ path: p, format: options.format, maxBytes: options.maxBytes });
-  if (threads === 1) {
+  if (threads === 1 && !(await parseOffThread(paths, options))) {
     for (const [i, p] of paths.entries()) {
       // The signal's reason (an AbortError unless the caller chose another) is what callers recognise as an
       // interruption; a GapCheckError here would be reported as bad input (exit 2) instead of exit 130.

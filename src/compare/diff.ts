@@ -137,6 +137,6 @@ export function regressionLine(r: Regression): string {
   if (rank(r.from) === null) {
     return `${r.id}: ${r.to} (${r.from === null ? 'not in the baseline' : `${r.from} in the baseline, a declaration`})`;
   }
-  const cites = [...new Set(r.before.map((e) => e.citation))].slice(0, 2);
+  const cites = r.before.slice(0, 1).map((e) => e.citation);
   return `${r.id}: ${r.from} → ${r.to}${cites.length ? ` (baseline had ${cites.join(', ')})` : ''}`;
 }

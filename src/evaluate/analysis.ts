@@ -18,6 +18,9 @@ export const ENGINE_CONCEPTS = [
 ] as const;
 
 const PROVISION_KINDS = new Set(['section', 'article']);
+const CITED_DESCRIPTION = /\b\d+(?:\.\d+)*(?:\([0-9a-z.]{1,6}\))*\s\([^()]{1,120}\)/gi;
+/** Words at the start of a definition that say what the term is (see the constructor). */
+const DEFINITION_HEAD = 60;
 const SUB_KINDS = new Set(['subsection', 'paragraph', 'subparagraph', 'clause', 'subclause', 'item']);
 const EXCEPTION_HEADING = /\b(defen[cs]es?|exceptions?|exemptions?|saving|exclusions?|non-application)\b/i;
 const POLICY_HEADING = /\b(declaration of (state )?policy|policy|objects?|objectives?|purposes?|preamble|principles|guiding principles|explanatory (memorandum|note|statement)|memorandum|recitals?)\b/i;
@@ -85,7 +88,11 @@ export class DocAnalysis {
     }
     this.definitionConcepts = doc.definitions.map((def) => {
       const tokens = tokenize(def.text);
-      const m = matcher.match(tokens);
+      // What a term *is* is said at the start of its definition ("… means a photograph, film or video of a
+      // person under 18 …"); words deep in a long list ("offence means an offence under any of sections …,
+      // 163.1 (child sexual abuse material), …") are not carried into every provision that uses the term.
+      const cited = citedDescriptions(def.text, tokens);
+      const m = matcher.match(tokens).filter((x) => x.from < DEFINITION_HEAD && !cited.some(([a, b]) => x.from >= a && x.from < b));
       const termTokens = tokenize(def.term);
       return {
         def,
@@ -136,6 +143,7 @@ export class DocAnalysis {
       while (end < tokens.length && !/[.;]/.test(text.slice(tokens[end - 1].end, tokens[end].start))) end++;
       excludedRanges.push([m.from, end]);
     }
+    excludedRanges.push(...citedDescriptions(text, tokens));
     const isDefinition = this.definitionsByNode.has(n.id);
     return { text, tokens, lineStarts, matches, concepts, excludedRanges, isException, isPolicy, isDefinition };
   }
@@ -179,7 +187,10 @@ export class DocAnalysis {
     for (const c of chain) {
       for (const ref of this.refsFrom.get(c) ?? []) {
         const t = ref.targetNodeId;
+        // Only references back to what comes before ("the act referred to in paragraph 1"); references
+        // forward are mostly to penalty clauses ("punished as provided in subsection (e)").
         if (t === null || t === top || !this.within(t, top) || chain.includes(t) || this.info[t].isException) continue;
+        if (this.doc.nodes[t].startLine >= this.doc.nodes[id].startLine) continue;
         for (const x of this.subtree(t)) if (!out.includes(x) && !this.info[x].isException) out.push(x);
       }
     }
@@ -242,7 +253,8 @@ export class DocAnalysis {
       if (inf.isException || inf.isPolicy || !inf.concepts.has('offence-language')) continue;
       // "A person who contravenes section 7 commits an offence": the referred provisions become offences.
       for (const ref of refsFrom.get(n.id) ?? []) {
-        if (ref.targetNodeId === null) continue;
+        // Only a provision can be made an offence by reference; "an offence under this Act" names no conduct.
+        if (ref.targetNodeId === null || !this.isProvisionLevel(ref.targetNodeId)) continue;
         const list = this.incomingPenalty.get(ref.targetNodeId) ?? [];
         list.push(n.id);
         this.incomingPenalty.set(ref.targetNodeId, list);
@@ -284,13 +296,9 @@ export class DocAnalysis {
       const direct = new Set<number>();
       for (const c of chain) if (this.has(c, 'offence-language')) direct.add(c);
       for (const x of this.subtreeHas(scope, 'offence-language')) direct.add(x);
-      // Penalty clauses elsewhere that refer to this node or one of its ancestors.
+      // Penalty clauses elsewhere that refer to this node or to the provision it belongs to.
       const linked = new Set<number>();
-      let cur: number | null = id;
-      while (cur !== null) {
-        for (const p of this.incomingPenalty.get(cur) ?? []) linked.add(p);
-        cur = this.doc.nodes[cur].parent;
-      }
+      for (const c of chain) for (const p of this.incomingPenalty.get(c) ?? []) linked.add(p);
       const prohibited = chain.some((c) => this.has(c, 'prohibition'));
       if (prohibited) {
         for (const g of this.generalPenaltyNodes) if (this.within(id, g.scopeRoot)) linked.add(g.nodeId);
@@ -333,6 +341,24 @@ export class DocAnalysis {
     if (s.kind === 'node') return this.within(id, s.nodeId);
     return s.nodeIds.some((r) => this.within(id, r));
   }
+}
+
+/**
+ * "section 279.011 (trafficking — person under 18 years)": a parenthesis after a cited number describes
+ * another provision; its words are a mention, not this provision's own conduct. Returns token ranges.
+ */
+function citedDescriptions(text: string, tokens: Token[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(CITED_DESCRIPTION)) {
+    const start = m.index + m[0].indexOf('(', m[0].search(/\s\(/));
+    const end = m.index + m[0].length;
+    const from = tokens.findIndex((t) => t.start >= start);
+    if (from === -1) continue;
+    let to = from;
+    while (to < tokens.length && tokens[to].end <= end) to++;
+    out.push([from, to]);
+  }
+  return out;
 }
 
 function leadingArticles(tokens: Token[]): number {

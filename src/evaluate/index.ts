@@ -26,7 +26,7 @@ function ordered(rules: Rule[]): Rule[] {
 }
 
 function judge(rule: Rule, candidates: Candidate[], missingReason: string | undefined): MeasureResult {
-  const best = candidates.reduce<Candidate | null>((b, c) => (!b || RANK[c.status] > RANK[b.status] ? c : b), null);
+  const top = candidates.reduce<Candidate | null>((b, c) => (!b || RANK[c.status] > RANK[b.status] ? c : b), null);
   const base = {
     id: rule.id,
     instrument: rule.instrument,
@@ -36,10 +36,13 @@ function judge(rule: Rule, candidates: Candidate[], missingReason: string | unde
     title: rule.title,
     helpUri: rule.helpUri,
   };
-  if (!best) {
+  if (!top) {
     return { ...base, status: 'missing', reason: missingReason ?? `No provision was found that ${lowerFirst(rule.met)}`, suggestion: rule.suggestion, evidence: [] };
   }
-  const same = candidates.filter((c) => c.status === best.status);
+  // The most focused findings first (stable, so document order breaks ties): the reader sees the clearest
+  // provision, not merely the first one.
+  const same = candidates.filter((c) => c.status === top.status).map((c, i) => ({ c, i }))
+    .sort((x, y) => (x.c.score ?? 0) - (y.c.score ?? 0) || x.i - y.i).map((x) => x.c);
   const evidence = [];
   const seen = new Set<string>();
   for (const c of same) {
@@ -51,6 +54,7 @@ function judge(rule: Rule, candidates: Candidate[], missingReason: string | unde
     }
     if (evidence.length >= MAX_EVIDENCE) break;
   }
+  const best = same[0];
   return {
     ...base,
     status: best.status,

@@ -22,7 +22,8 @@ const TERM_PATTERNS: RegExp[] = [
   // 10 years' imprisonment; five years imprisonment
   new RegExp(String.raw`\b${N}(?: \(\d+\))? ${UNIT}'? (?:of )?imprisonment`, 'gi'),
 ];
-const LIFE = /\b(?:for life|life imprisonment|imprisonment for life|reclusion perpetua|life sentence|death)\b/i;
+// ("death" is left out: "if death results" is an aggravating fact far more often than a penalty.)
+const LIFE = /\b(?:for life|life imprisonment|imprisonment for life|reclusion perpetua|life sentence|death penalty|sentenced to death)\b/i;
 // Upper bounds of the Philippine graded penalties (Revised Penal Code, art. 27).
 const GRADES: Array<[RegExp, number]> = [
   [/\breclusion temporal\b/i, 20],

@@ -16,6 +16,9 @@ const SCOPE_PREFIX = new RegExp(
   String.raw`^(?:(?:and|or)\s+)?(?:in|for the purposes? of|for purposes of|as used in|throughout|under)\s+(this|these|the present)\s+([A-Za-z§]+)(?:\s+\([^)]{0,40}\))?\s*,?\s*(?:unless the context otherwise requires,?\s*)?(?:[—–:-]\s*)?`,
   'i',
 );
+/** `Au présent article,`, `Pour l’application de la présente loi,`. */
+const FRENCH_SCOPE_PREFIX = /^(?:au|à la|aux|dans l[ea]|pour l['’]application d[eu](?: la)?)\s+présente?s?\s+(loi|code|article|partie|paragraphe|section|annexe)\s*,\s*/i;
+const FRENCH_NOUNS: Record<string, string> = { loi: 'act', code: 'act', article: 'section', partie: 'part', paragraphe: 'subsection', section: 'section', annexe: 'schedule' };
 const SCOPE_RANGE = /^(?:for the purposes? of|for purposes of|in)\s+(sections?|articles?|§§?)\s+(\d+[A-Za-z]?(?:\.\d+)?)\s*(?:to|through|and|-|–)\s*(\d+[A-Za-z]?(?:\.\d+)?)\s*,?\s*/i;
 const FOREIGN_SCOPE: Array<[RegExp, string]> = [
   [/la présente loi|le présent code|dieses Gesetzes|des vorliegenden Gesetzes/i, 'act'],
@@ -133,10 +136,14 @@ function definitionOnLine(text: string, lineNo: number, node: ProvisionNode, lin
     }
   }
   const sp = SCOPE_PREFIX.exec(t);
+  const fr = sp ? null : FRENCH_SCOPE_PREFIX.exec(t);
   let skip = 0;
   if (sp) {
     scopeText = `${sp[1]} ${sp[2]}`;
     skip = sp[0].length;
+  } else if (fr) {
+    scopeText = `this ${FRENCH_NOUNS[fr[1].toLowerCase()] ?? 'act'}`;
+    skip = fr[0].length;
   } else {
     const rp = SCOPE_RANGE.exec(t);
     if (rp) {

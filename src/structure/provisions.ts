@@ -32,6 +32,31 @@ const SECTION_SIGN = /^§\s*(\d+[A-Za-z]{0,3}(?:\.\d+[A-Za-z]?)*)(?![\w])/;
 const BARE = /^(\d{1,4}[A-Z]{0,2}(?:\.\d{1,4}[A-Z]{0,2})*)(?![\w])/;
 const RANGE = /^\s+(to|and)\s+(\d{1,4}[A-Z]{0,2}(?:\.\d{1,4}[A-Z]{0,2})*)(?![\w])/;
 const FOOTNOTE = /^\[\^[^\]]*\]\s*/;
+/** An editorial tag before a heading, e.g. `(XXXX) §§ 180b und 181 (weggefallen)`. */
+const EDITORIAL = /^\([A-Z]{1,6}\)\s+(?=§|Sections?\b|Articles?\b)/;
+/**
+ * A heading standing for several provisions, usually repealed ones: `§§ 180b und 181 (weggefallen)`,
+ * `Sections 12 to 15 [Repealed]`, `Articles 5 and 6`.
+ */
+const PLURAL = /^(§§|Sections|SECTIONS|Articles|ARTICLES|Arts\.|ss\.)\s*(\d+[A-Za-z]{0,3}(?:\.\d+)?)\s+(to|and|und|bis|through|à|et|-|–)\s+(\d+[A-Za-z]{0,3}(?:\.\d+)?)(?![\w])\s*(.*)$/;
+
+function pluralMatch(m: RegExpExecArray, offset: number): ProvisionMatch {
+  const w = m[1].toLowerCase();
+  const style: ProvisionStyle = w === '§§' ? '§' : w.startsWith('art') ? 'art' : w === 'ss.' ? 's' : 'sec';
+  const rest = m[5];
+  const heading = cleanHeading(rest) || null;
+  const textStart = offset + m[0].length - rest.length;
+  return {
+    kind: style === 'art' ? 'article' : 'section',
+    style,
+    keyworded: true,
+    number: `${m[2]} ${m[3]} ${m[4]}`,
+    range: true,
+    heading,
+    textStart,
+    bodyStart: offset + m[0].length,
+  };
+}
 /** `Heading. — text`, `Heading.—(1) text`, `Heading – text`: a heading run into the text. */
 const RUN_IN = /^(.{1,150}?)(?:\.\s*[—–]+|\s+[—–]+|\.\s+-\s|\s-\s|:\s*[—–]+)\s*/;
 
@@ -46,9 +71,13 @@ export interface ProvisionOptions {
 
 export function matchProvision(text: string, opts: ProvisionOptions): ProvisionMatch | null {
   let offset = 0;
-  const fn = FOOTNOTE.exec(text);
+  const fn = FOOTNOTE.exec(text) ?? (opts.headingLine ? EDITORIAL.exec(text) : null);
   if (fn) offset = fn[0].length;
   const t = offset ? text.slice(offset) : text;
+  if (opts.headingLine) {
+    const plural = PLURAL.exec(t);
+    if (plural) return pluralMatch(plural, offset);
+  }
   let style: ProvisionStyle;
   let number: string;
   let kind: ProvisionKind = 'section';

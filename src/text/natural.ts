@@ -8,7 +8,19 @@ const require = createRequire(import.meta.url);
 let stemmer: Stemmer | undefined;
 
 // Irregular plurals the Porter stemmer leaves apart from their singular; statutes use both forms.
-const IRREGULAR: Record<string, string> = { children: 'child', women: 'woman', men: 'man', persons: 'person', people: 'person' };
+// And words the stemmer merges with unrelated ones, kept apart: "publication"/"public",
+// "generate"/"general", "production"/"product", "organ"/"organization", "author"/"authority",
+// "office"/"officer", "import"/"important".
+const IRREGULAR: Record<string, string> = {
+  children: 'child', women: 'woman', men: 'man', persons: 'person', people: 'person',
+  general: 'general', generally: 'general',
+  publication: 'publication', publications: 'publication',
+  production: 'production', productions: 'production', product: 'product', products: 'product',
+  organ: 'organ-body', organs: 'organ-body',
+  authority: 'authority', authorities: 'authority',
+  office: 'office', offices: 'office',
+  important: 'important', importance: 'important', importantly: 'important',
+};
 
 const cache = new Map<string, string>();
 

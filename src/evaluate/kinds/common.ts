@@ -13,6 +13,8 @@ export interface Candidate {
   docIndex: number;
   /** A general (not child-specific) offence standing in for a child one: not a core offence for penalties. */
   general?: boolean;
+  /** Lower is better evidence: the words of a short provision that holds every element itself. */
+  score?: number;
 }
 
 /** A concept reference in rule params: one name, or a list meaning "any of these". */

@@ -23,7 +23,7 @@ export const coverageKind: RuleKind = {
     ctx.analyses.forEach((a) => {
       for (const unit of a.units()) {
         const chain = a.chain(unit);
-        if (chain.some((x) => a.info[x].isPolicy || a.info[x].isException)) continue;
+        if (chain.some((x) => a.info[x].isPolicy || a.info[x].isException || a.info[x].isDefinition)) continue;
         if (p.with && !findIn(a, chain, p.with)) continue;
         for (const el of p.elements) {
           if (found.has(el.name)) continue;

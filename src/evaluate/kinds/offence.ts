@@ -59,8 +59,10 @@ export const offenceKind: RuleKind = {
         if (!link) continue;
         const defs = a.definitionsUsed(unit, chain);
         const evidence = [evidenceFor(a, unit, conduct, 'conduct')];
+        let objectHit: ReturnType<typeof findIn> = null;
         if (p.object) {
           const direct = findIn(a, chain, p.object);
+          objectHit = direct;
           const def = direct || p.objectFromDefinitions === false ? null : viaDefinition(defs, p.object);
           if (!direct && !def) continue;
           if (def) evidence.push(definitionEvidence(a, def.def.nodeId, 'object (definition)'));
@@ -96,7 +98,11 @@ export const offenceKind: RuleKind = {
         for (const pn of link.penaltyNodes) {
           if (!chain.includes(pn)) { evidence.push(evidenceFor(a, pn, { nodeId: pn, match: a.positive(pn, 'offence-language')[0] }, 'penalty')); break; }
         }
-        candidates.push({ status: reasons.length ? 'partial' : 'met', reason: reasons[0] ?? null, evidence, unitId: unit, docIndex });
+        // Evidence ranking: elements found in the unit's own words beat elements read in by reference.
+        const own = a.chain(unit);
+        const childHit = p.victim === 'child' ? findIn(a, chain, 'child') : null;
+        const score = (own.includes(conduct.nodeId) ? 0 : 10_000) + focus(a, own, [conduct, objectHit, childHit]);
+        candidates.push({ status: reasons.length ? 'partial' : 'met', reason: reasons[0] ?? null, evidence, unitId: unit, docIndex, score });
       }
     });
     const missingReason = prohibitedOnly
@@ -105,6 +111,18 @@ export const offenceKind: RuleKind = {
     return { candidates, missingReason };
   },
 };
+
+/**
+ * How tightly the elements sit together: the word span when they share one node ("possesses child sexual
+ * abuse material"), else the size of the unit. Lower is better evidence.
+ */
+export function focus(a: DocAnalysis, own: number[], hits: Array<{ nodeId: number; match: ConceptMatch } | null>): number {
+  const present = hits.filter((h): h is { nodeId: number; match: ConceptMatch } => h !== null);
+  if (present.length > 0 && present.every((h) => h.nodeId === present[0].nodeId)) {
+    return Math.max(...present.map((h) => h.match.to)) - Math.min(...present.map((h) => h.match.from));
+  }
+  return 500 + own.reduce((n, x) => n + a.info[x].tokens.length, 0);
+}
 
 /**
  * Is the match preceded, within `window` words, by one of `concepts` — in its own node, or at the end of the

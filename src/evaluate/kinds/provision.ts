@@ -5,6 +5,7 @@
 import type { Rule } from '../../types.js';
 import type { DocAnalysis } from '../analysis.js';
 import { evidenceFor } from '../evidence.js';
+import { focus } from './offence.js';
 import { type Candidate, type ConceptRef, type EvalContext, type Qualifier, type RuleKind, findIn, qualifierApplies } from './common.js';
 
 interface ProvisionParams {
@@ -25,7 +26,8 @@ function unitsOf(a: DocAnalysis, mode: 'leaf' | 'provision'): Array<{ unit: numb
   const out: Array<{ unit: number; nodes: number[] }> = [];
   for (const n of a.doc.nodes) {
     if (PROVISION_KINDS.has(n.kind) || (n.kind === 'document' && a.doc.nodes.length === 1)) {
-      out.push({ unit: n.id, nodes: a.subtree(n.id).filter((x) => !a.info[x].isException) });
+      // Definitions inside the section say what words mean; they do not establish anything.
+      out.push({ unit: n.id, nodes: a.subtree(n.id).filter((x) => !a.info[x].isException && !a.info[x].isDefinition) });
     }
   }
   return out;
@@ -92,7 +94,8 @@ export const provisionKind: RuleKind = {
         }
         const at = hits[0];
         const evUnit = p.unit === 'provision' ? at.nodeId : u.unit;
-        candidates.push({ status: reasons.length ? 'partial' : 'met', reason: reasons[0] ?? null, evidence: [evidenceFor(a, evUnit, at)], docIndex, unitId: u.unit });
+        const score = focus(a, u.nodes, hits);
+        candidates.push({ status: reasons.length ? 'partial' : 'met', reason: reasons[0] ?? null, evidence: [evidenceFor(a, evUnit, at)], docIndex, unitId: u.unit, score });
       }
       if (foundMain) return;
       for (const fb of p.fallback ?? []) {
