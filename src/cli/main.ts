@@ -1,8 +1,9 @@
 // The command line: argument parsing (commander), help, and the mapping of every outcome to an exit code and at
-// most one line on stderr. Commands are loaded on demand so that `gap-check --version` loads almost nothing.
+// most one line on stderr. Commands are loaded on demand, and `gap-check --version` is answered before even
+// commander is loaded, so that probing the tool costs little more than starting Node.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { Command } from 'commander';
 import { nearest } from '../config/nearest.js';
 import { parseSize } from '../config/size.js';
 import { isGapCheckError } from '../errors.js';
@@ -25,17 +26,20 @@ function packageVersion(): string {
   }
 }
 
+/** commander, loaded by main() once it is known that more than `--version` is asked for. */
+let cli: typeof import('commander');
+
 function threadsOption(value: string): number {
   // Kept here rather than imported from load.ts, so that parsing options loads nothing heavy.
   if (!/^\s*\d+\s*$/.test(value) || Number(value) < 1 || Number(value) > 1024) {
-    throw new InvalidArgumentError('expected a whole number of threads from 1 to 1024 (1 = no worker threads)');
+    throw new cli.InvalidArgumentError('expected a whole number of threads from 1 to 1024 (1 = no worker threads)');
   }
   return Number(value);
 }
 
 function maxBytesOption(value: string): number {
   const n = parseSize(value);
-  if (n === null) throw new InvalidArgumentError('expected a size in bytes, e.g. 67108864 or 64MiB');
+  if (n === null) throw new cli.InvalidArgumentError('expected a size in bytes, e.g. 67108864 or 64MiB');
   return n;
 }
 
@@ -174,7 +178,14 @@ export async function main(options: MainOptions): Promise<number> {
   const debug = (endOfOptions === -1 ? argv : argv.slice(0, endOfOptions)).includes('--debug');
   let code = EXIT_OK;
 
+  // Scripts and CI probe the tool with --version: answer without loading the argument parser.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+    stdout.write(`${packageVersion()}\n`);
+    return EXIT_OK;
+  }
+
   try {
+    cli = await import('commander');
     const early = earlyError(argv, ctx);
     if (early !== null) {
       stderr.write(`gap-check: ${early}\n`);
@@ -206,7 +217,7 @@ function ignoreBrokenPipe(stream: MainOptions['stdout']): void {
 }
 
 function handleError(error: unknown, ctx: Context, debug: boolean): number {
-  if (error instanceof CommanderError) {
+  if (cli !== undefined && error instanceof cli.CommanderError) {
     // --help, --version and `help` come through here with exit code 0; their text is already on stdout.
     if (error.exitCode === 0) return EXIT_OK;
     // Help shown because of a usage error has been written to stderr already; commander's message is a placeholder.
@@ -255,7 +266,7 @@ function earlyError(argv: string[], ctx: Context): string | null {
 }
 
 function buildProgram(ctx: Context, setCode: (code: number) => void): Command {
-  const program = new Command('gap-check');
+  const program = new cli.Command('gap-check');
   // Inherited by every command created below: commander throws instead of exiting, and writes only to our streams.
   program
     .exitOverride()
@@ -284,9 +295,9 @@ function buildProgram(ctx: Context, setCode: (code: number) => void): Command {
     .command('check', { isDefault: true })
     .description('check statutes against the measures (the default command)')
     .argument('<inputs...>', 'files, directories or glob patterns')
-    .addOption(new Option('-f, --format <format>', 'report format (default: text)').choices(FORMATS))
+    .addOption(new cli.Option('-f, --format <format>', 'report format (default: text)').choices(FORMATS))
     .option('-o, --output <file>', 'write the report to this file (atomically) instead of standard output')
-    .addOption(new Option('--fail-on <level>', 'lowest verdict that makes the exit code 1 (default: partial)').choices(FAIL_ON))
+    .addOption(new cli.Option('--fail-on <level>', 'lowest verdict that makes the exit code 1 (default: partial)').choices(FAIL_ON))
     .option('--only <ids>', 'check only these measures (comma-separated; repeatable)', collectList)
     .option('--skip <ids>', 'do not check these measures (comma-separated; repeatable)', collectList)
     .option('--rules <dir>', 'add a rule-pack directory (repeatable)', collect)
@@ -308,7 +319,7 @@ function buildProgram(ctx: Context, setCode: (code: number) => void): Command {
     .description('compare two versions of a text: which measures changed status (exit 1 if any got worse)')
     .argument('<old>', 'the old text: a file, directory or glob')
     .argument('<new>', 'the new text: a file, directory or glob')
-    .addOption(new Option('-f, --format <format>', 'output format (default: text)').choices(['text', 'json']))
+    .addOption(new cli.Option('-f, --format <format>', 'output format (default: text)').choices(['text', 'json']))
     .option('-o, --output <file>', 'write the diff to this file (atomically) instead of standard output')
     .option('--only <ids>', 'compare only these measures (comma-separated; repeatable)', collectList)
     .option('--skip <ids>', 'do not compare these measures (comma-separated; repeatable)', collectList)
@@ -328,7 +339,7 @@ function buildProgram(ctx: Context, setCode: (code: number) => void): Command {
     .command('matrix')
     .description('measures × countries table (CSV, Markdown or HTML), one directory per country')
     .argument('<countries...>', 'one directory (or file) per country')
-    .addOption(new Option('-f, --format <format>', 'table format (default: markdown)').choices(['csv', 'markdown', 'html']))
+    .addOption(new cli.Option('-f, --format <format>', 'table format (default: markdown)').choices(['csv', 'markdown', 'html']))
     .option('-o, --output <file>', 'write the table to this file (atomically) instead of standard output')
     .option('--only <ids>', 'only these measures (comma-separated; repeatable)', collectList)
     .option('--skip <ids>', 'leave out these measures (comma-separated; repeatable)', collectList)
@@ -347,7 +358,7 @@ function buildProgram(ctx: Context, setCode: (code: number) => void): Command {
     .command('outline')
     .description('show the provision tree (parts, sections, subsections) gap-check reads in a file')
     .argument('<file>', 'a statute file')
-    .addOption(new Option('-f, --format <format>', 'output format (default: text)').choices(['text', 'json']))
+    .addOption(new cli.Option('-f, --format <format>', 'output format (default: text)').choices(['text', 'json']))
     .option('-c, --config <file>', 'use this config file instead of the nearest .gap-check.yaml')
     .option('--max-bytes <size>', 'refuse files larger than this (default: 64MiB)', maxBytesOption)
     .addHelpText('after', OUTLINE_HELP)
@@ -358,7 +369,7 @@ function buildProgram(ctx: Context, setCode: (code: number) => void): Command {
   program
     .command('rules')
     .description('list every measure: id, source paragraph, title and requirement')
-    .addOption(new Option('-f, --format <format>', 'output format (default: text)').choices(['text', 'json']))
+    .addOption(new cli.Option('-f, --format <format>', 'output format (default: text)').choices(['text', 'json']))
     .option('--rules <dir>', 'add a rule-pack directory (repeatable)', collect)
     .option('--replace-rules', 'use only the --rules directories, not the built-in pack')
     .option('-c, --config <file>', 'use this config file instead of the nearest .gap-check.yaml')

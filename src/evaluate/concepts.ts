@@ -95,7 +95,7 @@ function plainPhraseProblem(phrase: string): string | null {
   const words = phrase.trim().split(/\s+/);
   if (words.length === 0 || phrase.trim() === '') return 'empty phrase';
   const isGap = (w: string) => w === '*' || w === '...' || /^\.\.\d{1,2}$/.test(w);
-  if (isGap(words[0])) return `phrase "${phrase}" must start with a word`;
+  if (isGap(words[0]) || words[0] === '#num') return `phrase "${phrase}" must start with a word`;
   const last = words[words.length - 1];
   if (last === '...' || /^\.\.\d{1,2}$/.test(last)) return `phrase "${phrase}" must end with a word or *`;
   for (const w of words) {

@@ -109,6 +109,14 @@ async function loadConcepts(dir: string, into: Record<string, ConceptDef>): Prom
       const fields = checkKeys(y, value, `concept "${key}"`, ['phrases', 'not', 'doc'], ['phrases']);
       const phrases = stringList(y, fields.get('phrases'), `"phrases" of concept "${key}"`);
       const not = fields.has('not') ? stringList(y, fields.get('not'), `"not" of concept "${key}"`) : [];
+      // In YAML " #" starts a comment, so an unquoted `- under #num years` loads as "under": refuse it.
+      for (const list of [fields.get('phrases'), fields.get('not')]) {
+        if (!isSeq(list)) continue;
+        for (const it of list.items) {
+          const c = isScalar(it) ? (it as { comment?: string }).comment : undefined;
+          if (c && /^\s*num\b/.test(c)) fail(y, it as YamlNode, `concept "${key}": the phrase is cut at " #num", which YAML reads as a comment; put the phrase in quotes`);
+        }
+      }
       for (const ph of [...phrases, ...not]) {
         const problem = phraseProblem(ph);
         if (problem) fail(y, fields.get('phrases'), `concept "${key}": ${problem}`);
