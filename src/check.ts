@@ -87,6 +87,21 @@ async function parseOffThread(paths: string[], options: Omit<CheckFilesOptions, 
   }
 }
 
+function workerFailure(path: string, error: unknown): ParseOutcome {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/memory limit|out of memory/i.test(message)) {
+    return {
+      ok: false,
+      error: {
+        code: 'out-of-memory',
+        message: 'ran out of memory while parsing this file; split it into smaller files, or give Node more memory (NODE_OPTIONS=--max-old-space-size=8192)',
+        file: path,
+      },
+    };
+  }
+  return { ok: false, error: { code: 'internal-error', message: `internal error while reading: ${message.split('\n')[0]}`, file: path } };
+}
+
 /**
  * Read, parse and structure many files, in worker threads when there are several files and more than one
  * thread is allowed. Results keep the order of `paths`, whatever order the workers finish in, so output is
@@ -111,7 +126,13 @@ export async function loadStatutes(paths: string[], options: Omit<CheckFilesOpti
   const pool = new Piscina({ filename: new URL('./workers/parse-worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads });
   try {
     await Promise.all(paths.map(async (p, i) => {
-      outcomes[i] = (await pool.run(task(p), { signal: options.signal })) as ParseOutcome;
+      try {
+        outcomes[i] = (await pool.run(task(p), { signal: options.signal })) as ParseOutcome;
+      } catch (e) {
+        // A worker that dies (out of memory on a huge or pathological file) loses that file only.
+        options.signal?.throwIfAborted();
+        outcomes[i] = workerFailure(p, e);
+      }
       options.onProgress?.(++done, paths.length);
     }));
   } catch (e) {

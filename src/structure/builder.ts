@@ -5,10 +5,19 @@
 
 import type { DivisionKind, Line, NodeKind, ParsedDocument, ProvisionNode, SubdivisionKind } from '../types.js';
 import { matchDivision, type DivisionMatch } from './divisions.js';
-import { placeMarker, readMarkers, isImmediate, numberOrd, type Level, type MarkerCandidate, type MarkerToken } from './markers.js';
-import { matchProvision, provisionOrd, type ProvisionMatch, type ProvisionStyle } from './provisions.js';
-import { compareOrd } from './markers.js';
 import { splitLines } from '../parse/lines.js';
+import {
+  compareOrd,
+  isImmediate,
+  numberOrd,
+  placeMarker,
+  readMarkers,
+  type Level,
+  type MarkerCandidate,
+  type MarkerToken,
+  type Placement,
+} from './markers.js';
+import { matchProvision, provisionOrd, type ProvisionMatch, type ProvisionStyle } from './provisions.js';
 import {
   cleanHeading,
   endsMidReference,
@@ -30,9 +39,6 @@ export interface NodeInfo {
   label: string;
   /** List depth of a subdivision's marker line (0 outside Markdown lists). */
   listDepth: number;
-  markerKey?: string;
-  /** Which list under the same parent this subdivision belongs to (0 = the first list). */
-  listGroup: number;
   /** Number of lists started so far under this node (as a parent). */
   listsOpened: number;
   /** The parent's own line just before this subdivision's list began (its chapeau), if any. */
@@ -56,9 +62,9 @@ export interface Built {
   title: string | null;
   /** Offset of each line's own text within `Line.text` (the stripped marker's length); index = line number. */
   shift: Int32Array;
+  /** What each line is (LineRole); index = line number. */
   role: Uint8Array;
-  /** Owning node of each line, -1 for blank lines; index = line number. */
-  owner: Int32Array;
+  /** Whether any Part, section, article or the like was recognised. */
   structured: boolean;
 }
 
@@ -77,7 +83,6 @@ class TreeBuilder {
   private readonly info: NodeInfo[] = [];
   private readonly shift: Int32Array;
   private readonly role: Uint8Array;
-  private readonly owner: Int32Array;
   private readonly nextNonBlank: Int32Array;
   /** Source lines, consulted only for HTML lines (whose `text` has the tags removed). */
   private readonly raw: string[];
@@ -110,7 +115,6 @@ class TreeBuilder {
     const n = this.lines.length;
     this.shift = new Int32Array(n + 1);
     this.role = new Uint8Array(n + 1);
-    this.owner = new Int32Array(n + 1).fill(-1);
     this.nextNonBlank = new Int32Array(n + 1);
     let next = -1;
     for (let i = n - 1; i >= 0; i--) {
@@ -131,7 +135,7 @@ class TreeBuilder {
       endLine: Math.max(1, n),
       lines: [],
     });
-    this.info.push({ label: '', listDepth: 0, listGroup: 0, listsOpened: 0, body: false });
+    this.info.push({ label: '', listDepth: 0, listsOpened: 0, body: false });
   }
 
   run(): Built {
@@ -155,7 +159,6 @@ class TreeBuilder {
       title: this.title,
       shift: this.shift,
       role: this.role,
-      owner: this.owner,
       structured,
     };
   }
@@ -409,7 +412,7 @@ class TreeBuilder {
       endLine: 0,
       lines: [],
     });
-    this.info.push({ label, listDepth: 0, listGroup: 0, listsOpened: 0, body: false });
+    this.info.push({ label, listDepth: 0, listsOpened: 0, body: false });
     p.children.push(id);
     this.lastCreated = id;
     return id;
@@ -538,28 +541,32 @@ class TreeBuilder {
     for (let k = 0; k < tokens.length; k++) {
       const tok = tokens[k];
       const next = k === tokens.length - 1 && tok.cands.length > 1 ? this.lookahead(i) : undefined;
-      const placement = placeMarker(this.levels, tok.cands, {
-        listDepth: this.markdown ? listDepth : undefined,
-        next,
-        chapeau: k === 0 && endsWithChapeauMark(this.prevText),
-      });
+      // Markers after the first on one line (`(a)(1)(A)`) each open a list inside the one before.
+      const placement: Placement =
+        k === 0
+          ? placeMarker(this.levels, tok.cands, {
+              listDepth: this.markdown ? listDepth : undefined,
+              next,
+              chapeau: endsWithChapeauMark(this.prevText),
+            })
+          : {
+              level: this.levels.length,
+              cand: tok.cands.find((c) => !this.levels.some((l) => l.key === c.key)) ?? tok.cands[0],
+              fresh: true,
+            };
       const container = this.provision >= 0 ? this.provision : this.groups[this.groups.length - 1];
       const parent = placement.level === 0 ? container : this.levels[placement.level - 1].node;
       const kind = this.subdivisionKind(placement.level, container, placement.level === 0 ? placement.cand.key : this.levels[0].key);
       const id = this.newNode(kind, parent, tok.number, null, `(${tok.number})`);
       const inf = this.info[id];
       inf.listDepth = listDepth;
-      inf.markerKey = placement.cand.key;
-      const pinf = this.info[parent];
       if (placement.fresh && !placement.restart) {
-        inf.listGroup = pinf.listsOpened++;
+        this.info[parent].listsOpened++;
         const pl = this.nodes[parent].lines;
         if (pl.length > 0) inf.introLine = pl[pl.length - 1].line;
-      } else {
-        // Continuing a list: same group as the marker it follows.
-        const prevSibling = this.levels[placement.level].node;
-        inf.listGroup = this.info[prevSibling].listGroup;
-        inf.introLine = this.info[prevSibling].introLine;
+      } else if (placement.level < this.levels.length) {
+        // Continuing a list: the same introduction as the marker it follows.
+        inf.introLine = this.info[this.levels[placement.level].node].introLine;
       }
       this.levels.length = placement.level;
       this.levels.push({ key: placement.cand.key, ord: placement.cand.ord, node: id, listDepth });
@@ -685,7 +692,6 @@ class TreeBuilder {
     this.nodes[id].lines.push({ line: line.line, text: s > 0 ? line.text.slice(s) : line.text });
     this.shift[line.line] = s;
     this.role[line.line] = role;
-    this.owner[line.line] = id;
   }
 
   private takePending(id: number): string | null {

@@ -69,6 +69,17 @@ export function computeCitations(
   termOfLine: (line: number) => string | null,
 ): void {
   const used = new Set<string>();
+  /** Next free ` [n]` per base citation, so that thousands of duplicates stay linear. */
+  const nextFree = new Map<string, number>();
+  const suffixFor = (c: string): string => {
+    for (let k = nextFree.get(c) ?? 2; ; k++) {
+      const s = ` [${k}]`;
+      if (!used.has(c + s)) {
+        nextFree.set(c, k + 1);
+        return s;
+      }
+    }
+  };
   /** Citation path of numbered divisions (for provisions) and of all groups (for disambiguation). */
   const numberedPath: string[] = new Array(nodes.length);
   const fullPath: string[] = new Array(nodes.length);
@@ -96,7 +107,11 @@ export function computeCitations(
       numberedPath[id] = numbered ? join(numberedPath[p], own) : numberedPath[p];
       fullPath[id] = join(fullPath[p], own);
       n.shortCitation = own;
-      n.citation = unique(used, numbered ? join(numberedPath[p], own) : fullPath[id], fullPath[id]);
+      let gc = numbered ? join(numberedPath[p], own) : fullPath[id];
+      if (used.has(gc)) gc = fullPath[id];
+      if (used.has(gc)) gc = gc + suffixFor(gc);
+      used.add(gc);
+      n.citation = gc;
       continue;
     }
     numberedPath[id] = numberedPath[p];
@@ -112,7 +127,7 @@ export function computeCitations(
         c = pre + n.shortCitation;
       }
       if (used.has(c)) {
-        suf = nextSuffix(used, c);
+        suf = suffixFor(c);
         c = c + suf;
       }
       used.add(c);
@@ -145,7 +160,7 @@ export function computeCitations(
       c = prefix[id] + short;
     }
     if (used.has(c)) {
-      const extra = nextSuffix(used, c);
+      const extra = suffixFor(c);
       suffix[id] = suffix[id] + extra;
       c = c + extra;
     }
@@ -156,19 +171,4 @@ export function computeCitations(
 
 function join(a: string, b: string): string {
   return a ? `${a} > ${b}` : b;
-}
-
-function unique(used: Set<string>, first: string, second: string): string {
-  let c = first;
-  if (used.has(c)) c = second;
-  if (used.has(c)) c = c + nextSuffix(used, c);
-  used.add(c);
-  return c;
-}
-
-function nextSuffix(used: Set<string>, c: string): string {
-  for (let k = 2; ; k++) {
-    const s = ` [${k}]`;
-    if (!used.has(c + s)) return s;
-  }
 }

@@ -38,7 +38,12 @@ export function findCrossReferences(built: Built, resolver: Resolver): CrossRefe
       if (!mayHaveReference(text)) continue;
       REF.lastIndex = 0;
       let m: RegExpExecArray | null;
+      // Start of the current sentence, advanced as matches move right (a long line stays linear).
+      let sentenceStart = 0;
+      let scanned = 0;
       while ((m = REF.exec(text))) {
+        sentenceStart = advanceSentence(text, scanned, m.index, sentenceStart);
+        scanned = m.index;
         const phrase = m[0].replace(/[\s,]+$/, '');
         const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
         if (m[1]) {
@@ -49,7 +54,7 @@ export function findCrossReferences(built: Built, resolver: Resolver): CrossRefe
         }
         const word = (m[2] ?? m[4] ?? '').replace(/\.$/, '');
         const list = m[3] ?? m[5] ?? '';
-        if (EXTERNAL.test(after) || EXTERNAL_BEFORE.test(sentenceBefore(text, m.index))) {
+        if (EXTERNAL.test(after) || EXTERNAL_BEFORE.test(text.slice(Math.max(sentenceStart, m.index - 200), m.index))) {
           out.push({ fromNodeId: n.id, line: own.line, text: phrase, targetNodeId: null });
           continue;
         }
@@ -73,10 +78,14 @@ export function findCrossReferences(built: Built, resolver: Resolver): CrossRefe
   return out;
 }
 
-/** The words of the current sentence before a position (from the last `.`, `;` or `:`). */
-function sentenceBefore(text: string, index: number): string {
-  const from = Math.max(text.lastIndexOf('. ', index), text.lastIndexOf('; ', index), text.lastIndexOf(': ', index));
-  return text.slice(from < 0 ? 0 : from + 2, index);
+/** The start of the sentence containing `to`, scanning only the text between `from` and `to`. */
+function advanceSentence(text: string, from: number, to: number, start: number): number {
+  for (let i = from; i < to - 1; i++) {
+    const c = text.charCodeAt(i);
+    // `.`, `;` or `:` followed by a space ends a clause for this purpose.
+    if ((c === 46 || c === 59 || c === 58) && text.charCodeAt(i + 1) === 32) start = i + 2;
+  }
+  return start;
 }
 
 /** A cheap test before running the reference pattern over a line. */

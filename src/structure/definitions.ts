@@ -72,6 +72,7 @@ export function findDefinitions(built: Built, lines: Line[], resolver: Resolver)
   for (const s of starts) if (!s.inline && !termAtLine.has(s.line)) termAtLine.set(s.line, s.term);
 
   const out: Definition[] = [];
+  const scopeCache = new Map<number, ScopeLines>();
   for (const s of starts) {
     const { text, endLine } = s.inline !== undefined ? { text: s.inline, endLine: s.line } : body(nodes, s, startAt);
     out.push({
@@ -81,7 +82,7 @@ export function findDefinitions(built: Built, lines: Line[], resolver: Resolver)
       nodeId: s.nodeId,
       line: s.line,
       endLine,
-      scope: scopeOf(nodes, s, resolver, defContext[s.nodeId]),
+      scope: scopeOf(nodes, s, resolver, defContext[s.nodeId], scopeCache),
     });
   }
   return out;
@@ -264,13 +265,12 @@ function body(nodes: ProvisionNode[], s: Start, startAt: Map<number, Start[]>): 
     return length < 4000;
   };
   const own = n.lines;
-  let k = own.findIndex((l) => l.line === s.line);
-  if (k < 0) return { text: '', endLine };
+  let k = lowerBound(own.length, (i) => own[i].line, s.line);
+  if (k >= own.length || own[k].line !== s.line) return { text: '', endLine };
   add(own[k].text, own[k].line);
   k++;
-  let c = 0;
   const children = n.children;
-  while (c < children.length && nodes[children[c]].endLine < s.line) c++;
+  let c = lowerBound(children.length, (i) => nodes[children[i]].endLine, s.line);
   for (;;) {
     const nextOwn = k < own.length ? own[k].line : Infinity;
     const nextChild = c < children.length ? nodes[children[c]].startLine : Infinity;
@@ -290,6 +290,18 @@ function body(nodes: ProvisionNode[], s: Start, startAt: Map<number, Start[]>): 
   return { text: parts.join(' ').trim(), endLine };
 }
 
+/** First index in [0, n) whose key is >= value (keys ascending): keeps per-definition work logarithmic. */
+function lowerBound(n: number, key: (i: number) => number, value: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(mid) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function addSubtree(nodes: ProvisionNode[], id: number, add: (t: string, line: number) => boolean): boolean {
   const entries: Array<{ line: number; text: string }> = [];
   const stack = [id];
@@ -303,8 +315,8 @@ function addSubtree(nodes: ProvisionNode[], id: number, add: (t: string, line: n
   return true;
 }
 
-function scopeOf(nodes: ProvisionNode[], s: Start, resolver: Resolver, inDefs: number): DefinitionScope {
-  const phrase = s.scopeText ?? chapeauScope(nodes, s);
+function scopeOf(nodes: ProvisionNode[], s: Start, resolver: Resolver, inDefs: number, cache: Map<number, ScopeLines>): DefinitionScope {
+  const phrase = s.scopeText ?? chapeauScope(nodes, s, cache);
   if (phrase) {
     const scope = scopeFromPhrase(phrase, s.nodeId, resolver);
     if (scope) return scope;
@@ -316,21 +328,43 @@ function scopeOf(nodes: ProvisionNode[], s: Start, resolver: Resolver, inDefs: n
   return { kind: 'node', nodeId: prov };
 }
 
+/** Lines of a node that state a scope (`In this Act,`), found once per node. */
+type ScopeLines = Array<{ line: number; phrase: string }>;
+
+function scopeLinesOf(n: ProvisionNode, cache: Map<number, ScopeLines>): ScopeLines {
+  let found = cache.get(n.id);
+  if (found) return found;
+  found = [];
+  for (const l of n.lines) {
+    const t = l.text;
+    const sp = SCOPE_PREFIX.exec(t);
+    if (sp) {
+      found.push({ line: l.line, phrase: `${sp[1]} ${sp[2]}` });
+      continue;
+    }
+    const rp = SCOPE_RANGE.exec(t);
+    if (rp) {
+      found.push({ line: l.line, phrase: rp[0] });
+      continue;
+    }
+    for (const [re, noun] of FOREIGN_SCOPE) {
+      if (re.test(t)) {
+        found.push({ line: l.line, phrase: `this ${noun}` });
+        break;
+      }
+    }
+  }
+  cache.set(n.id, found);
+  return found;
+}
+
 /** The nearest scope chapeau before the definition: in its node, then in each enclosing unit. */
-function chapeauScope(nodes: ProvisionNode[], s: Start): string | null {
+function chapeauScope(nodes: ProvisionNode[], s: Start, cache: Map<number, ScopeLines>): string | null {
   let before = s.line;
   for (let cur: number | null = s.nodeId; cur !== null && cur > 0; cur = nodes[cur].parent) {
     const n = nodes[cur];
-    for (let k = n.lines.length - 1; k >= 0; k--) {
-      const l = n.lines[k];
-      if (l.line > before) continue;
-      const t = l.text;
-      const sp = SCOPE_PREFIX.exec(t);
-      if (sp) return `${sp[1]} ${sp[2]}`;
-      const rp = SCOPE_RANGE.exec(t);
-      if (rp) return rp[0];
-      for (const [re, noun] of FOREIGN_SCOPE) if (re.test(t)) return `this ${noun}`;
-    }
+    const lines = scopeLinesOf(n, cache);
+    for (let k = lines.length - 1; k >= 0; k--) if (lines[k].line <= before) return lines[k].phrase;
     if (isProvisionKind(n.kind)) break;
     before = n.startLine;
   }

@@ -27,7 +27,7 @@ export function buildStructure(parsed: ParsedDocument): StatuteDocument {
     for (const l of lines) {
       if (l.kind === 'blank') continue;
       root.lines.push({ line: l.line, text: l.text });
-      built.owner[l.line] = 0;
+      built.shift[l.line] = 0;
       if (built.role[l.line] === LineRole.Heading) built.role[l.line] = LineRole.Text;
     }
     built.nodes.length = 1;

@@ -52,13 +52,24 @@ export function provisionOf(doc: StatuteDocument, id: number): ProvisionNode | n
 }
 
 /**
+ * Introductory words per child, computed once per parent (documents are read-only once built, so the cache
+ * is keyed by the document object): asking for the chapeau of every item of a long list stays linear.
+ */
+const introCache = new WeakMap<StatuteDocument, Map<number, string>>();
+
+/**
  * The words of the parent that introduce the list this item belongs to — its own text lines just before
  * the run of children the item is in, without the parent's heading or marginal note.
  */
 function introOf(doc: StatuteDocument, n: ProvisionNode): string {
+  let cache = introCache.get(doc);
+  if (!cache) introCache.set(doc, (cache = new Map()));
+  const hit = cache.get(n.id);
+  if (hit !== undefined) return hit;
   const p = node(doc, n.parent!);
   const heading = p.heading;
   let run: string[] = [];
+  let runText = '';
   let lastWasChild = false;
   let k = 0;
   let c = 0;
@@ -72,12 +83,13 @@ function introOf(doc: StatuteDocument, n: ProvisionNode): string {
       if (t !== '' && t !== heading) run.push(t);
       k++;
     } else {
-      if (child.id === n.id) return squash(run);
+      if (!lastWasChild) runText = squash(run);
+      cache.set(child.id, runText);
       lastWasChild = true;
       c++;
     }
   }
-  return '';
+  return cache.get(n.id) ?? '';
 }
 
 /**
@@ -145,25 +157,47 @@ export function headingPath(doc: StatuteDocument, id: number): string {
   return steps.filter((s) => s !== '').join(' > ');
 }
 
+/** Definitions grouped by the node their scope names, built once per document. */
+const scopeIndex = new WeakMap<StatuteDocument, { everywhere: Definition[]; byNode: Map<number, Definition[]> }>();
+
+function indexScopes(doc: StatuteDocument): { everywhere: Definition[]; byNode: Map<number, Definition[]> } {
+  let idx = scopeIndex.get(doc);
+  if (idx) return idx;
+  idx = { everywhere: [], byNode: new Map() };
+  for (const d of doc.definitions) {
+    if (d.scope.kind === 'document') {
+      idx.everywhere.push(d);
+      continue;
+    }
+    for (const s of d.scope.kind === 'node' ? [d.scope.nodeId] : d.scope.nodeIds) {
+      const list = idx.byNode.get(s);
+      if (list) list.push(d);
+      else idx.byNode.set(s, [d]);
+    }
+  }
+  scopeIndex.set(doc, idx);
+  return idx;
+}
+
 /**
  * Definitions that apply at the node: those whose scope is the document, or a node that is the node itself
  * or one of its ancestors. Narrower scopes come first (a Part's definition before the Act's), then by line.
  */
 export function definitionsInScope(doc: StatuteDocument, id: number): Definition[] {
-  const chain = new Set<number>([id]);
-  for (let cur = node(doc, id).parent; cur !== null; cur = node(doc, cur).parent) chain.add(cur);
-  const depthOf = (d: Definition): number => {
-    if (d.scope.kind === 'document') return 0;
-    const ids = d.scope.kind === 'node' ? [d.scope.nodeId] : d.scope.nodeIds;
-    let best = -1;
-    for (const s of ids) if (chain.has(s)) best = Math.max(best, doc.nodes[s]?.depth ?? 0);
-    return best;
-  };
-  const found: Array<{ d: Definition; depth: number }> = [];
-  for (const d of doc.definitions) {
-    const depth = depthOf(d);
-    if (depth >= 0) found.push({ d, depth });
+  const idx = indexScopes(doc);
+  const found: Definition[] = [];
+  const seen = new Set<Definition>();
+  // Walk from the node outward so that deeper scopes come first.
+  for (let cur: number | null = id; cur !== null; cur = node(doc, cur).parent) {
+    const here = idx.byNode.get(cur);
+    if (!here) continue;
+    const sorted = [...here].sort((a, b) => a.line - b.line);
+    for (const d of sorted) {
+      if (!seen.has(d)) {
+        seen.add(d);
+        found.push(d);
+      }
+    }
   }
-  found.sort((a, b) => b.depth - a.depth || a.d.line - b.d.line);
-  return found.map((f) => f.d);
+  return found.concat([...idx.everywhere].sort((a, b) => a.line - b.line));
 }

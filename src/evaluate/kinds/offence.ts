@@ -74,7 +74,9 @@ export const offenceKind: RuleKind = {
           continue;
         }
         const reasons: string[] = [];
-        if (p.victim === 'not-child-only' && findIn(a, chain, 'child')) continue;
+        // An offence about children only ("procures a child for prostitution") does not cover other persons; a
+        // child named later as an aggravation ("where the person procured is a child …") does not limit it.
+        if (p.victim === 'not-child-only' && a.positive(conduct.nodeId, 'child').some((m) => m.from >= conduct!.match.from && m.from - conduct!.match.to <= 8)) continue;
         if (p.victim === 'child') {
           const childHere = findIn(a, chain, 'child') !== null || viaDefinition(defs, 'child') !== null;
           if (!childHere) {
