@@ -21,6 +21,7 @@ interface OffenceParams {
   victim?: 'child' | 'any' | 'not-child-only';
   notAfter?: { concept: ConceptRef; window: number };
   generalFallback?: string;
+  generalCounts?: boolean;
   qualifiers?: Qualifier[];
   exceptionSwallows?: { concept: ConceptRef; reason: string };
 }
@@ -36,6 +37,7 @@ export const offenceKind: RuleKind = {
     with: { type: 'conceptGroups', doc: 'further concept groups that must all occur in the unit' },
     victim: { type: 'enum', values: ['child', 'any', 'not-child-only'], doc: 'child: a child victim must be named (its age is checked); not-child-only: offences limited to children do not count' },
     notAfter: { type: 'proximity', doc: '{concept, window}: conduct named only as the purpose of another offence ("for the purpose of forced labour") does not count' },
+    generalCounts: { type: 'boolean', doc: 'an offence against any person also counts (judged by its qualifiers), e.g. trafficking in persons' },
     generalFallback: { type: 'string', doc: 'reason when only a general (not child-specific) offence exists; makes it partial' },
     qualifiers: { type: 'qualifiers', doc: 'list of {concept, reason, unless?, window?} that make a finding partial' },
     exceptionSwallows: { type: 'alternatives', doc: '{concept, reason}: an exception in the same provision that removes the conduct' },
@@ -82,6 +84,11 @@ export const offenceKind: RuleKind = {
           if (!childHere) {
             if (p.generalFallback) {
               candidates.push({ status: 'partial', reason: p.generalFallback, evidence, unitId: unit, docIndex, general: true });
+            } else if (p.generalCounts && !findIn(a, chain, 'adult')) {
+              // An offence against any person protects children too, within its own limits (its qualifiers).
+              const limits = (p.qualifiers ?? []).filter((q) => qualifierApplies(a, chain, q, conduct)).map((q) => q.reason);
+              if (limits.length > 0) candidates.push({ status: 'partial', reason: limits[0], evidence, unitId: unit, docIndex });
+              else candidates.push({ status: 'met', reason: null, evidence, unitId: unit, docIndex, score: 20_000 });
             }
             continue;
           }
