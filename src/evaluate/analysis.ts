@@ -197,6 +197,22 @@ export class DocAnalysis {
     return out;
   }
 
+  /**
+   * The provisions that `ids` refer to anywhere in the document (with their subdivisions): "an act that would
+   * be an offence against section 151, 152 or 163.1" is about what those sections are about.
+   */
+  referenced(ids: number[]): number[] {
+    const out = new Set<number>();
+    for (const id of ids) {
+      for (const ref of this.refsFrom.get(id) ?? []) {
+        const t = ref.targetNodeId;
+        if (t === null || t === 0 || ids.includes(t)) continue;
+        for (const x of this.subtree(t)) if (!this.info[x].isException && !this.info[x].isDefinition) out.add(x);
+      }
+    }
+    return [...out].sort((a, b) => a - b);
+  }
+
   subtree(id: number): number[] {
     const out: number[] = [];
     const stack = [id];
@@ -255,6 +271,9 @@ export class DocAnalysis {
       for (const ref of refsFrom.get(n.id) ?? []) {
         // Only a provision can be made an offence by reference; "an offence under this Act" names no conduct.
         if (ref.targetNodeId === null || !this.isProvisionLevel(ref.targetNodeId)) continue;
+        // And only when the words say so: "contravenes section 7", "an offence under section 5", "violating
+        // Section 4" — not every section an offence provision happens to mention.
+        if (!makesOffenceOf(inf.text, ref.text)) continue;
         const list = this.incomingPenalty.get(ref.targetNodeId) ?? [];
         list.push(n.id);
         this.incomingPenalty.set(ref.targetNodeId, list);
@@ -359,6 +378,18 @@ function citedDescriptions(text: string, tokens: Token[]): Array<[number, number
     out.push([from, to]);
   }
   return out;
+}
+
+const OFFENCE_BY_REFERENCE = /(?:contraven\w*|violat\w*|fails? to comply with|failure to comply with|in breach of|breach(?:es)? of|offen[cs]es? (?:under|against|in|referred to in|described in|created by|set out in)|punish\w* (?:under|as provided (?:in|under|by|for in))|penalty (?:under|provided (?:in|for in|under))|(?:acts?|conduct) (?:in|under|described in|referred to in|enumerated in|mentioned in|defined in|punished (?:in|under)))\s+(?:any of |the provisions of |a provision of |any provision of )?$/i;
+
+/** Do the words before the reference make the referred provision an offence ("contravenes section 7")? */
+function makesOffenceOf(text: string, refText: string): boolean {
+  let at = text.indexOf(refText);
+  while (at !== -1) {
+    if (OFFENCE_BY_REFERENCE.test(text.slice(Math.max(0, at - 60), at))) return true;
+    at = text.indexOf(refText, at + 1);
+  }
+  return false;
 }
 
 function leadingArticles(tokens: Token[]): number {

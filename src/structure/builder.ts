@@ -3,7 +3,7 @@
 // becomes its first own line) or is own text of the deepest open node. Every non-blank line ends up in
 // exactly one node's own lines.
 
-import type { DivisionKind, Line, NodeKind, ParsedDocument, ProvisionNode, SubdivisionKind } from '../types.js';
+import type { Line, NodeKind, ParsedDocument, ProvisionNode, SubdivisionKind } from '../types.js';
 import { matchDivision, type DivisionMatch } from './divisions.js';
 import { splitLines } from '../parse/lines.js';
 import {
@@ -18,12 +18,16 @@ import {
   type Placement,
 } from './markers.js';
 import { matchProvision, provisionOrd, type ProvisionMatch, type ProvisionStyle } from './provisions.js';
+import { groupsClosedBy, type GroupKind } from './groups.js';
+import { quotedBlockEnd } from './quotes.js';
 import {
   cleanHeading,
+  endsListItem,
   endsMidReference,
   endsWithChapeauMark,
   endsWithPunctuation,
   introducesList,
+  isBoldOnly,
   isTitleLike,
   startsLower,
   truncate,
@@ -67,8 +71,6 @@ export interface Built {
   /** Whether any Part, section, article or the like was recognised. */
   structured: boolean;
 }
-
-type GroupKind = DivisionKind | 'crossheading';
 
 const SUBDIVISION_KINDS: SubdivisionKind[] = ['subsection', 'paragraph', 'subparagraph', 'clause', 'subclause', 'item'];
 
@@ -203,7 +205,7 @@ class TreeBuilder {
       this.prevHeadingLike = true;
       return;
     }
-    const headingLike = kind === 'heading' || this.isBoldOnly(line);
+    const headingLike = kind === 'heading' || (this.markdown && isBoldOnly(line));
     if (headingLike && this.headingLikeLine(i, line)) {
       this.prevHeadingLike = true;
       return;
@@ -448,51 +450,9 @@ class TreeBuilder {
     if (kind !== 'crossheading') this.structureSeen = true;
   }
 
-  /**
-   * Closes the groups a new heading ends. With Markdown heading depths: deeper or equal headings close
-   * (divisions of different kinds at equal depth nest unless the kind is already open). Without depths:
-   * a cross-heading closes only the previous cross-heading; a division closes cross-headings, a division of
-   * its own kind and whatever that kind has been seen to contain; Books and Schedules are outermost.
-   */
   private popGroups(kind: GroupKind, hd: number | undefined): void {
-    while (this.groups.length > 1) {
-      const top = this.groups[this.groups.length - 1];
-      const tk = this.nodes[top].kind;
-      const td = this.info[top].headingDepth;
-      if (hd !== undefined && td !== undefined) {
-        if (td > hd) {
-          this.groups.pop();
-          continue;
-        }
-        if (td < hd) break;
-        if (kind === 'crossheading' || tk === 'crossheading') {
-          this.groups.pop();
-          continue;
-        }
-      } else if (kind === 'crossheading') {
-        if (tk === 'crossheading' && td === undefined) {
-          this.groups.pop();
-          continue;
-        }
-        break;
-      } else if (tk === 'crossheading') {
-        this.groups.pop();
-        continue;
-      }
-      if (tk === kind) {
-        this.groups.pop();
-        break;
-      }
-      if (kind === 'schedule' || kind === 'book') {
-        this.groups.pop();
-        continue;
-      }
-      if (this.groups.some((g) => this.nodes[g].kind === kind) || this.contains.has(`${kind}>${tk}`)) {
-        this.groups.pop();
-        continue;
-      }
-      break;
-    }
+    const open = this.groups.map((g) => ({ kind: this.nodes[g].kind, headingDepth: this.info[g].headingDepth }));
+    this.groups.length -= groupsClosedBy(open, kind, hd, this.contains);
   }
 
   private openProvision(i: number, pm: ProvisionMatch, line: Line, fromMarkdownHeading: boolean): void {
@@ -656,21 +616,8 @@ class TreeBuilder {
 
   /** In plain text an amending provision's inserted text is quoted across lines: “5A. … ”. */
   private markQuotedBlock(i: number, text: string): void {
-    const t = text.trimStart();
-    const q = t[0];
-    if (q !== '“' && q !== '"' && q !== '‘') return;
-    const opens = q === '“' ? (t.match(/“/g)?.length ?? 0) : q === '‘' ? (t.match(/‘/g)?.length ?? 0) : (t.match(/"/g)?.length ?? 0);
-    const closes = q === '“' ? (t.match(/”/g)?.length ?? 0) : q === '‘' ? (t.match(/’/g)?.length ?? 0) : 0;
-    if (q === '"' ? opens % 2 === 0 : closes >= opens) return;
-    const closer = q === '“' ? '”' : q === '‘' ? '’' : '"';
-    for (let j = i + 1, steps = 0; j < this.lines.length && steps < 300; j++, steps++) {
-      const l = this.lines[j];
-      if (l.kind === 'heading' && l.headingDepth !== undefined) return;
-      if (l.text.includes(closer)) {
-        this.quotedUntil = j;
-        return;
-      }
-    }
+    const end = quotedBlockEnd(this.lines, i, text);
+    if (end > this.quotedUntil) this.quotedUntil = end;
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -718,24 +665,6 @@ class TreeBuilder {
     }
     return '';
   }
-
-  private isBoldOnly(line: Line): boolean {
-    if (!this.markdown || !line.strong || (line.listDepth ?? 0) > 0) return false;
-    const t = line.text;
-    const r = line.strong;
-    if (r[0][0] > 0) return false;
-    let end = r[0][1];
-    for (let k = 1; k < r.length; k++) {
-      if (r[k][0] > end + 1) return false;
-      end = r[k][1];
-    }
-    return end >= t.replace(/[\s.:]+$/, '').length;
-  }
-}
-
-/** A list item's last words before the list's closing words: `…,`, `…;`, `…; or`, `… and`. */
-function endsListItem(s: string): boolean {
-  return /(?:[,;]|[,;]?\s(?:or|and|oder|und|ou|et))\s*$/.test(s);
 }
 
 function isSubdivision(kind: NodeKind): boolean {

@@ -1,8 +1,9 @@
 // Line ranges and citations. A citation is what a lawyer would write — `Part II > s. 12(3)(a)`,
 // `Art. 5(2)`, `§ 2252A(a)(5)(B)` — made unique within the document deterministically:
 //   1. numbered divisions (and schedules) + the provision-level citation;
-//   2. on a clash, the full path of headings (cross-headings included), which is what tells two real
-//      duplicates apart (e.g. a section restated under "RELATED PROVISIONS");
+//   2. on a clash, or for a later provision with the same number as an earlier one, the full path of
+//      headings (cross-headings included), which is what tells two real duplicates apart (e.g. a section
+//      restated under "RELATED PROVISIONS");
 //   3. if still equal, ` [2]`, ` [3]`, … in document order.
 // Lists restarted under one parent after a defined term (`s. 2` defining "Act" (a)–(d), then "Attorney
 // General" (a)–(c)) are qualified by the term, as lawyers do: `s. 2 “Attorney General” (b)(i)`.
@@ -87,6 +88,7 @@ export function computeCitations(
   const prefix: string[] = new Array(nodes.length);
   const suffix: string[] = new Array(nodes.length);
 
+  const seenShort = new Set<string>();
   const root = nodes[0];
   root.citation = rootCitation;
   root.shortCitation = '';
@@ -117,12 +119,15 @@ export function computeCitations(
     numberedPath[id] = numberedPath[p];
     fullPath[id] = fullPath[p];
     if (isProvisionKind(n.kind)) {
-      const [one, many] = PROVISION_PREFIX[inf.style ?? 's'];
-      n.shortCitation = (inf.range ? many : one) + (n.number ?? '');
+      n.shortCitation = provisionShort(n, inf);
       let pre = numberedPath[p] ? numberedPath[p] + ' > ' : '';
       let c = pre + n.shortCitation;
       let suf = '';
-      if (used.has(c) && fullPath[p]) {
+      // A second provision with the same number (a section restated under "Related provisions", an
+      // Article 1 in a second treaty) is named by its headings, so that `s. 36` alone means one thing.
+      const repeated = seenShort.has(n.shortCitation);
+      seenShort.add(n.shortCitation);
+      if ((used.has(c) || repeated) && fullPath[p]) {
         pre = fullPath[p] + ' > ';
         c = pre + n.shortCitation;
       }
@@ -167,6 +172,11 @@ export function computeCitations(
     used.add(c);
     n.citation = c;
   }
+}
+
+function provisionShort(n: ProvisionNode, inf: NodeInfo): string {
+  const [one, many] = PROVISION_PREFIX[inf.style ?? 's'];
+  return (inf.range ? many : one) + (n.number ?? '');
 }
 
 function join(a: string, b: string): string {

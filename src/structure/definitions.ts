@@ -11,7 +11,7 @@ import { LineRole, type Built } from './builder.js';
 import { isProvisionKind } from './citations.js';
 import type { Resolver } from './resolve.js';
 
-const VERB = String.raw`(means|includes|shall mean|shall include|refers to|refer to|has the meaning|has the same meaning|is defined|denotes|signifies|designates|s['’]entend|désigne)`;
+const VERB = String.raw`(means|includes|shall mean|shall include|refers to|refer to|has the meaning|has the same meaning|have the meaning|have the same meaning|is defined|denotes|signifies|designates|s['’]entend|désigne)`;
 const SCOPE_PREFIX = new RegExp(
   String.raw`^(?:(?:and|or)\s+)?(?:in|for the purposes? of|for purposes of|as used in|throughout|under)\s+(this|these|the present)\s+([A-Za-z§]+)(?:\s+\([^)]{0,40}\))?\s*,?\s*(?:unless the context otherwise requires,?\s*)?(?:[—–:-]\s*)?`,
   'i',
@@ -31,11 +31,11 @@ const QUOTED_TERM = new RegExp(
 );
 const AFTER_TERM = new RegExp(String.raw`^[\s,]*(?:,[^,]{0,100},\s*)?(?:\([^)]{0,80}\)\s*)?${VERB}`, 'i');
 const PLAIN_TERM = new RegExp(String.raw`^(?:the\s+(?:term|expression|word)\s+)?([A-Za-zÀ-ÿ][\w’'\-/ ]{0,60}?)\s*(?:,[^,]{0,100},)?\s+${VERB}\b`, 'i');
-const STOP_START = /^(?:and|or|but|nor|then|also|this|that|it|nothing|such|the|a|an|any|every|each|he|she|they|there|where|if|when|which|who|whoever|section|subsection|paragraph|article|part|chapter|schedule|no|all|its|his|her|in|for|as|subject|notwithstanding|despite|unless|except|provided)\b/i;
+const STOP_START = /^(?:and|or|but|nor|then|also|by|with|without|through|via|from|to|this|that|it|nothing|such|the|a|an|any|every|each|he|she|they|there|where|if|when|which|who|whoever|section|subsection|paragraph|article|part|chapter|schedule|no|all|its|his|her|in|for|as|subject|notwithstanding|despite|unless|except|provided)\b/i;
 const INLINE = /\(\s*(?:(?:hereinafter|hereafter)(?:\s+(?:referred to as|called))?|(?:in this [A-Za-z]+\s+)?(?:referred to as|called))?\s*(?:the\s+)?[“"]([^”"]{1,60})[”"]\s*\)/g;
 const DEFINITIONS_HEADING = /\b(?:definitions?|interpretation|meaning|terms|définitions?|interprétation|begriffsbestimmungen?|sprachgebrauch|definiciones)\b/i;
 const DEFINITIONS_CHAPEAU = /(?:^(?:in|for the purposes? of|for purposes of|as used in)\s+(?:this|these)\s+\w+|following (?:terms|definitions|words|expressions)|definitions? (?:in this|that follow)|les définitions qui suivent|im sinne (?:dieses|des)|the following (?:meanings|definitions) apply)/i;
-const VERB_ANY = /means|includes|shall mean|shall include|refers? to|has the (?:same )?meaning|is defined|denotes|signifies|designates|entend|désigne/i;
+const VERB_ANY = /means|includes|shall mean|shall include|refers? to|ha(?:s|ve) the (?:same )?meaning|is defined|denotes|signifies|designates|entend|désigne/i;
 const INCLUDES_WORDS = /\b(?:includes|shall include|sont assimilés|notamment|y compris|umfasst)\b/i;
 
 interface Start {
@@ -74,7 +74,7 @@ export function findDefinitions(built: Built, lines: Line[], resolver: Resolver)
   const out: Definition[] = [];
   const scopeCache = new Map<number, ScopeLines>();
   for (const s of starts) {
-    const { text, endLine } = s.inline !== undefined ? { text: s.inline, endLine: s.line } : body(nodes, s, startAt);
+    const { text, endLine } = s.inline !== undefined ? { text: s.inline, endLine: s.line } : body(nodes, s, startAt, built.role);
     out.push({
       term: s.term,
       mode: s.mode,
@@ -174,7 +174,7 @@ function definitionOnLine(text: string, lineNo: number, node: ProvisionNode, lin
   const extraTerms: string[] = [];
   // `**biens** ou **propriété**`, `**X** or **Y**`: one definition for several terms.
   while (bold) {
-    const between = /^\s*(?:,|or|and|ou|et|oder|und)\s*/.exec(line.text.slice(bold[1]));
+    const between = /^\s*(?:,\s*(?:and|or|et|ou)?|or|and|ou|et|oder|und)\s*/.exec(line.text.slice(bold[1]));
     if (!between || between[0].trim() === '') break;
     const next = boldAt(line, bold[1] + between[0].length);
     if (!next) break;
@@ -184,6 +184,8 @@ function definitionOnLine(text: string, lineNo: number, node: ProvisionNode, lin
   if (first && bold) {
     const term = line.text.slice(first[0], first[1]).trim().replace(/[,:]$/, '');
     const after = line.text.slice(bold[1]);
+    // A repealed entry (`**term** [Repealed, 2001, c. 32, s. 1]`) defines nothing any more.
+    if (/^\s*\[(?:Repealed|Abrogée|Abrogé)/i.test(after)) return out;
     const v = AFTER_TERM.exec(after);
     if (term && v) {
       for (const t of [term, ...extraTerms]) out.push({ ...base, term: t, mode: modeOf(v[1]) });
@@ -252,12 +254,14 @@ function boldAt(line: Line, offset: number): [number, number] | null {
  * The definition's text: the rest of its line, then the node's following own lines and the list that
  * hangs from it, up to the next definition.
  */
-function body(nodes: ProvisionNode[], s: Start, startAt: Map<number, Start[]>): { text: string; endLine: number } {
+function body(nodes: ProvisionNode[], s: Start, startAt: Map<number, Start[]>, role: Uint8Array): { text: string; endLine: number } {
   const n = nodes[s.nodeId];
   const parts: string[] = [];
   let endLine = s.line;
   let length = 0;
   const add = (text: string, line: number): boolean => {
+    // Historical notes and marginal notes are not part of a definition's words.
+    if (role[line] === LineRole.Annotation || role[line] === LineRole.Heading) return true;
     if (line > endLine) endLine = line;
     if (text === '') return true;
     parts.push(text);

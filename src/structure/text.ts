@@ -77,3 +77,21 @@ export function cleanHeading(s: string): string {
     .replace(/\.$/, '')
     .trim();
 }
+
+/** A list item's last words before the list's closing words: `…,`, `…;`, `…; or`, `… and`. */
+export function endsListItem(s: string): boolean {
+  return /(?:[,;]|[,;]?\s(?:or|and|oder|und|ou|et))\s*$/.test(s);
+}
+
+/** A Markdown line that is bold from start to end (a marginal note, a bold heading, a lone defined term). */
+export function isBoldOnly(line: { text: string; strong?: Array<[number, number]>; listDepth?: number }): boolean {
+  const r = line.strong;
+  if (!r || r.length === 0 || (line.listDepth ?? 0) > 0) return false;
+  if (r[0][0] > 0) return false;
+  let end = r[0][1];
+  for (let k = 1; k < r.length; k++) {
+    if (r[k][0] > end + 1) return false;
+    end = r[k][1];
+  }
+  return end >= line.text.replace(/[\s.:]+$/, '').length;
+}

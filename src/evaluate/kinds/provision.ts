@@ -11,6 +11,7 @@ import { type Candidate, type ConceptRef, type EvalContext, type Qualifier, type
 interface ProvisionParams {
   allOf: ConceptRef[];
   noneOf?: ConceptRef[];
+  tie?: ConceptRef;
   context?: 'any' | 'offence' | 'definition' | 'offence-or-definition';
   unit?: 'leaf' | 'provision';
   partialIf?: Qualifier[];
@@ -60,6 +61,7 @@ export const provisionKind: RuleKind = {
   params: {
     allOf: { type: 'conceptGroups', required: true, doc: 'concept groups that must all occur in one unit' },
     noneOf: { type: 'conceptGroups', doc: 'concepts that must not occur in the unit (a different measure)' },
+    tie: { type: 'concepts', doc: 'what the provision must be about, in its own words or in the provisions it refers to ("an offence against section 163.1")' },
     context: { type: 'enum', values: ['any', 'offence', 'definition', 'offence-or-definition'], doc: 'what kind of provision counts' },
     unit: { type: 'enum', values: ['leaf', 'provision'], doc: 'leaf: a list item with its chapeau (default); provision: a whole section' },
     partialIf: { type: 'qualifiers', doc: 'list of {concept, reason, unless?} that make a finding partial' },
@@ -85,6 +87,7 @@ export const provisionKind: RuleKind = {
         const hits = tryGroups(p.allOf, u);
         if (!hits || !inContext(a, u.unit, u.nodes, p.context)) continue;
         if (p.noneOf?.some((g) => findIn(a, u.nodes, g))) continue;
+        if (p.tie && !findIn(a, u.nodes, p.tie) && !findIn(a, a.referenced(u.nodes), p.tie)) continue;
         foundMain = true;
         const reasons: string[] = [];
         for (const q of p.partialIf ?? []) if (qualifierApplies(a, u.nodes, q, hits[0])) reasons.push(q.reason);
