@@ -69,6 +69,12 @@ describe('subdivision markers', () => {
     expect(readMarkers('c.1) tout agent').tokens[0]).toMatchObject({ number: 'c.1', style: ')' });
   });
 
+  it('reads at most six markers chained on one line', () => {
+    const c = readMarkers('(a)(b)(c)(d)(e)(f)(g)(h) text');
+    expect(c.tokens).toHaveLength(6);
+    expect('(a)(b)(c)(d)(e)(f)(g)(h) text'.slice(c.end)).toBe('(g)(h) text');
+  });
+
   it('does not take words in brackets for markers', () => {
     expect(readMarkers('(the Act) applies').tokens).toEqual([]);
     expect(readMarkers('(Repealed)').tokens).toEqual([]);

@@ -72,6 +72,9 @@ export interface Built {
   structured: boolean;
 }
 
+/** No statute divides a provision this deep; beyond it a marker is read as text (and citations stay short). */
+const MAX_LEVELS = 16;
+
 const SUBDIVISION_KINDS: SubdivisionKind[] = ['subsection', 'paragraph', 'subparagraph', 'clause', 'subclause', 'item'];
 
 export function buildTree(parsed: ParsedDocument): Built {
@@ -500,6 +503,11 @@ class TreeBuilder {
     let created = -1;
     for (let k = 0; k < tokens.length; k++) {
       const tok = tokens[k];
+      if (k > 0 && this.levels.length >= MAX_LEVELS) {
+        // Too deep to be a real subdivision: the remaining markers stay in the text.
+        textStart = tok.start;
+        break;
+      }
       const next = k === tokens.length - 1 && tok.cands.length > 1 ? this.lookahead(i) : undefined;
       // Markers after the first on one line (`(a)(1)(A)`) each open a list inside the one before.
       const placement: Placement =
@@ -514,6 +522,10 @@ class TreeBuilder {
               cand: tok.cands.find((c) => !this.levels.some((l) => l.key === c.key)) ?? tok.cands[0],
               fresh: true,
             };
+      if (k === 0 && placement.level >= MAX_LEVELS) {
+        this.unmarkedText(line);
+        return;
+      }
       const container = this.provision >= 0 ? this.provision : this.groups[this.groups.length - 1];
       const parent = placement.level === 0 ? container : this.levels[placement.level - 1].node;
       const kind = this.subdivisionKind(placement.level, container, placement.level === 0 ? placement.cand.key : this.levels[0].key);

@@ -8,7 +8,7 @@
 
 import type { Definition, DefinitionScope, Line, ProvisionNode } from '../types.js';
 import { LineRole, type Built } from './builder.js';
-import { isProvisionKind } from './citations.js';
+import { isGroupKind, isProvisionKind } from './citations.js';
 import type { Resolver } from './resolve.js';
 
 const VERB = String.raw`(means|includes|shall mean|shall include|refers to|refer to|has the meaning|has the same meaning|have the meaning|have the same meaning|is defined|denotes|signifies|designates|s['’]entend|désigne)`;
@@ -104,22 +104,18 @@ function definitionContexts(nodes: ProvisionNode[]): Uint8Array {
   for (const n of nodes) {
     if (n.id === 0) continue;
     const p = n.parent ?? 0;
-    if (ctx[p] && !isProvisionKind(n.kind) && nodes[p].kind !== 'document' && !isGroup(nodes[p].kind)) {
+    if (ctx[p] && !isProvisionKind(n.kind) && nodes[p].kind !== 'document' && !isGroupKind(nodes[p].kind)) {
       ctx[n.id] = 1;
       continue;
     }
-    if ((isProvisionKind(n.kind) || !isGroup(n.kind)) && n.heading && DEFINITIONS_HEADING.test(n.heading)) {
+    if ((isProvisionKind(n.kind) || !isGroupKind(n.kind)) && n.heading && DEFINITIONS_HEADING.test(n.heading)) {
       ctx[n.id] = 1;
       continue;
     }
     const first = n.lines.find((l) => l.text !== '');
-    if (first && !isGroup(n.kind) && DEFINITIONS_CHAPEAU.test(first.text)) ctx[n.id] = 1;
+    if (first && !isGroupKind(n.kind) && DEFINITIONS_CHAPEAU.test(first.text)) ctx[n.id] = 1;
   }
   return ctx;
-}
-
-function isGroup(kind: string): boolean {
-  return kind !== 'document' && !isProvisionKind(kind) && ['book', 'part', 'title', 'chapter', 'division', 'subdivision', 'schedule', 'crossheading'].includes(kind);
 }
 
 function definitionOnLine(text: string, lineNo: number, node: ProvisionNode, line: Line, shift: number, inDefs: number): Start[] {
@@ -212,7 +208,7 @@ function definitionOnLine(text: string, lineNo: number, node: ProvisionNode, lin
     }
   }
   // `Term: meaning` items in a definitions list (`Angehöriger: wer …`).
-  if (lineInDefs && !isProvisionKind(node.kind) && !isGroup(node.kind)) {
+  if (lineInDefs && !isProvisionKind(node.kind) && !isGroupKind(node.kind)) {
     const c = /^([A-ZÄÖÜ][\wäöüßÀ-ÿ\- ]{1,50}):(?:\s+\S|\s*$)/.exec(t);
     if (c && c[1].split(/\s+/).length <= 5) {
       out.push({ ...base, term: c[1].trim(), mode: 'means' });

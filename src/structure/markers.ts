@@ -20,6 +20,8 @@ export interface MarkerToken {
   number: string;
   style: MarkerStyle;
   cands: MarkerCandidate[];
+  /** Index in the text where the marker begins. */
+  start: number;
 }
 
 export interface MarkerChain {
@@ -32,18 +34,21 @@ const PAREN = /^\(([0-9]{1,4}[A-Z]{0,2}(?:\.[0-9]{1,4}[A-Z]?)*|[a-z]{1,4}(?:\.[0
 const RPAREN = /^([0-9]{1,3}|[a-z]{1,2}(?:\.[0-9]{1,2})?)\)(?=\s)/;
 const DOT = /^([0-9]{1,3}[a-z]?)\.(?=\s)/;
 const ROMAN = /^(?:xl|x{0,3})(?:ix|iv|v?i{0,3})$/;
+const MAX_CHAIN = 6;
 
 /** Reads the chain of markers at the start of `text` (`(a)(1)(A) …`, `(2) (a) …`); empty when none. */
 export function readMarkers(text: string, from = 0): MarkerChain {
   const tokens: MarkerToken[] = [];
   let pos = from;
-  for (;;) {
+  // Real chains are short (`(a)(1)(A)(i)`); a longer run of brackets is text, not six levels at once.
+  while (tokens.length < MAX_CHAIN) {
     const tok = readOne(text, pos);
     if (!tok) break;
     const after = pos + tok.raw.length;
     const next = text[after];
     // A marker must be followed by the end, a space, another marker or a dash (`(2)—`).
     if (next !== undefined && next !== ' ' && next !== '\t' && next !== '(' && next !== '—' && next !== '–' && next !== '[') break;
+    tok.start = pos;
     tokens.push(tok);
     pos = after;
     let p = pos;
@@ -67,20 +72,20 @@ function readOne(text: string, pos: number): MarkerToken | null {
     const m = PAREN.exec(s);
     if (!m) return null;
     const cands = candidates(m[1], '()');
-    return cands.length ? { raw: m[0], number: m[1], style: '()', cands } : null;
+    return cands.length ? { raw: m[0], number: m[1], style: '()', cands, start: pos } : null;
   }
   if (c >= '0' && c <= '9') {
     let m = DOT.exec(s);
-    if (m) return { raw: m[0], number: m[1], style: '.', cands: candidates(m[1], '.') };
+    if (m) return { raw: m[0], number: m[1], style: '.', cands: candidates(m[1], '.'), start: pos };
     m = RPAREN.exec(s);
-    if (m) return { raw: m[0], number: m[1], style: ')', cands: candidates(m[1], ')') };
+    if (m) return { raw: m[0], number: m[1], style: ')', cands: candidates(m[1], ')'), start: pos };
     return null;
   }
   if (c >= 'a' && c <= 'z') {
     const m = RPAREN.exec(s);
     if (!m) return null;
     const cands = candidates(m[1], ')');
-    return cands.length ? { raw: m[0], number: m[1], style: ')', cands } : null;
+    return cands.length ? { raw: m[0], number: m[1], style: ')', cands, start: pos } : null;
   }
   return null;
 }
