@@ -37,6 +37,8 @@ export interface NodeInfo {
   isException: boolean;
   isPolicy: boolean;
   isDefinition: boolean;
+  /** Positive matches by concept, filled on first use by `positive()`. */
+  byConcept?: Map<string, ConceptMatch[]>;
 }
 
 export interface DefinitionInfo {
@@ -148,11 +150,22 @@ export class DocAnalysis {
     return { text, tokens, lineStarts, matches, concepts, excludedRanges, isException, isPolicy, isDefinition };
   }
 
-  /** Matches of a concept in a node, outside exception clauses. */
+  /** Matches of a concept in a node, outside exception clauses and cited descriptions (computed once). */
   positive(nodeId: number, concept: string): ConceptMatch[] {
     const inf = this.info[nodeId];
     if (!inf.concepts.has(concept)) return [];
-    return inf.matches.filter((m) => m.concept === concept && !inf.excludedRanges.some(([a, b]) => m.from >= a && m.from < b));
+    if (!inf.byConcept) {
+      // Excluded ranges merged into sorted, disjoint spans; each match is then tested by binary search.
+      const spans = mergeRanges(inf.excludedRanges);
+      inf.byConcept = new Map();
+      for (const m of inf.matches) {
+        if (inRanges(spans, m.from)) continue;
+        const list = inf.byConcept.get(m.concept) ?? [];
+        list.push(m);
+        inf.byConcept.set(m.concept, list);
+      }
+    }
+    return inf.byConcept.get(concept) ?? [];
   }
 
   has(nodeId: number, concept: string): boolean {
@@ -388,6 +401,29 @@ function makesOffenceOf(text: string, refText: string): boolean {
   while (at !== -1) {
     if (OFFENCE_BY_REFERENCE.test(text.slice(Math.max(0, at - 60), at))) return true;
     at = text.indexOf(refText, at + 1);
+  }
+  return false;
+}
+
+function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+function inRanges(spans: Array<[number, number]>, at: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (at < spans[mid][0]) hi = mid - 1;
+    else if (at >= spans[mid][1]) lo = mid + 1;
+    else return true;
   }
   return false;
 }

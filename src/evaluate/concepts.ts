@@ -194,7 +194,27 @@ export class ConceptMatcher {
       if (pre) for (const { prefix, phrase } of pre) if (tok.word.startsWith(prefix)) tryPhrase(phrase);
     }
     if (neg.length === 0) return pos;
-    // A `not:` phrase cancels a match it covers ("production of documents" covers "production").
-    return pos.filter((m) => !neg.some((n) => n.concept === m.concept && n.from <= m.from && n.to >= m.to));
+    // A `not:` phrase cancels a match it covers ("production of documents" covers "production"). Per concept,
+    // negatives sorted by start with a running maximum of their ends answer "does one that starts at or before
+    // this match end at or after it?" in logarithmic time (a quadratic filter hangs on one huge provision).
+    const byConcept = new Map<string, { from: number[]; maxTo: number[] }>();
+    for (const n of [...neg].sort((a, b) => a.from - b.from)) {
+      const e = byConcept.get(n.concept) ?? { from: [], maxTo: [] };
+      e.from.push(n.from);
+      e.maxTo.push(Math.max(n.to, e.maxTo.length ? e.maxTo[e.maxTo.length - 1] : 0));
+      byConcept.set(n.concept, e);
+    }
+    return pos.filter((m) => {
+      const e = byConcept.get(m.concept);
+      if (!e) return true;
+      let lo = 0;
+      let hi = e.from.length - 1;
+      let last = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (e.from[mid] <= m.from) { last = mid; lo = mid + 1; } else hi = mid - 1;
+      }
+      return last === -1 || e.maxTo[last] < m.to;
+    });
   }
 }

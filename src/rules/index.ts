@@ -1,3 +1,2 @@
 // Rule packs: loading and validation.
 export { loadRulePack, DEFAULT_RULES_DIR, type LoadRulePackOptions } from './load.js';
-export { nearest } from './nearest.js';

@@ -11,7 +11,7 @@ import { KINDS } from '../evaluate/kinds/index.js';
 import type { ParamSpec } from '../evaluate/kinds/common.js';
 import { ENGINE_CONCEPTS } from '../evaluate/analysis.js';
 import { phraseProblem } from '../evaluate/concepts.js';
-import { nearest } from './nearest.js';
+import { nearest } from '../config/nearest.js';
 
 export const DEFAULT_RULES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../rules');
 

@@ -37,6 +37,18 @@ const DEFINITIONS_HEADING = /\b(?:definitions?|interpretation|meaning|terms|déf
 const DEFINITIONS_CHAPEAU = /(?:^(?:in|for the purposes? of|for purposes of|as used in)\s+(?:this|these)\s+\w+|following (?:terms|definitions|words|expressions)|definitions? (?:in this|that follow)|les définitions qui suivent|im sinne (?:dieses|des)|the following (?:meanings|definitions) apply)/i;
 const VERB_ANY = /means|includes|shall mean|shall include|refers? to|ha(?:s|ve) the (?:same )?meaning|is defined|denotes|signifies|designates|entend|désigne/i;
 const INCLUDES_WORDS = /\b(?:includes|shall include|sont assimilés|notamment|y compris|umfasst)\b/i;
+/**
+ * `means` as an ordinary noun: `by any means`, `Testimony by other means`, `on any means of transport`,
+ * `describing the means by which`. A term never ends in a determiner or in `by (word)`.
+ */
+const NOT_A_TERM_END = /(?:\b(?:by|any|other|all|such|no|the|a|an|some|same|every|each|these|those|its|their|his|her|whatever|similar|appropriate|lawful|unlawful|electronic|reasonable|technical|mechanical)|\bby\s+\S+)$/i;
+/**
+ * A marginal note or heading phrased as a sentence (`Who may institute prosecutions`, `Judge may examine
+ * information`, `When appeal court is …`): a defined term is a noun phrase, not a clause.
+ */
+const SENTENCE_HEADING = /^(?:who|whom|when|where|what|which|how|whether|if|no|not)\b|\b(?:may|shall|must|is|are|was|were|be|not|does|do|has|have|can|cannot|will)\b/i;
+/** A numbered subsection opening (`(4) No proceedings …`): the bold line before it was its marginal note. */
+const NUMBERED_SUBSECTION = /^\s*(?:[-*]\s+)?\(\d+(?:\.\d+)?[A-Za-z]?\)/;
 
 interface Start {
   term: string;
@@ -59,7 +71,7 @@ export function findDefinitions(built: Built, lines: Line[], resolver: Resolver)
     for (const own of n.lines) {
       const role = built.role[own.line];
       if (role !== LineRole.Text) continue;
-      const found = definitionOnLine(own.text, own.line, n, lines[own.line - 1], built.shift[own.line], defContext[n.id]);
+      const found = definitionOnLine(own.text, own.line, n, lines[own.line - 1], built.shift[own.line], defContext[n.id], lines);
       for (const s of found) {
         starts.push(s);
         const list = startAt.get(s.line);
@@ -118,9 +130,11 @@ function definitionContexts(nodes: ProvisionNode[]): Uint8Array {
   return ctx;
 }
 
-function definitionOnLine(text: string, lineNo: number, node: ProvisionNode, line: Line, shift: number, inDefs: number): Start[] {
+function definitionOnLine(text: string, lineNo: number, node: ProvisionNode, line: Line, shift: number, inDefs: number, lines: Line[]): Start[] {
   const out: Start[] = [];
   if (text.length === 0) return out;
+  // A wholly bold line before a numbered subsection is that subsection's marginal note, whatever its words.
+  if (whollyBold(line) && nextOpensSubsection(lineNo, lines)) return out;
   let t = text;
   let offset = 0;
   let scopeText: string | null = null;
@@ -189,7 +203,7 @@ function definitionOnLine(text: string, lineNo: number, node: ProvisionNode, lin
     }
     // In a definitions provision a bold term alone (its meaning in the list below) or followed by the
     // meaning without a verb (French drafting) is a definition.
-    if (term && lineInDefs && !/^\s*[a-z]/.test(after) && term.length <= 100) {
+    if (term && lineInDefs && !/^\s*[a-z]/.test(after) && term.length <= 100 && !marginalNote(term, after, lineNo, lines)) {
       const mode = INCLUDES_WORDS.test(after.slice(0, 120)) ? 'includes' : 'means';
       for (const t of [term, ...extraTerms]) out.push({ ...base, term: t, mode });
       return out;
@@ -202,7 +216,7 @@ function definitionOnLine(text: string, lineNo: number, node: ProvisionNode, lin
     const words = term.split(/\s+/).length;
     const verb = p[2].toLowerCase();
     const strongVerb = verb === 'means' || verb === 'shall mean';
-    if (!STOP_START.test(term) && words <= 6 && (lineInDefs || (strongVerb && words <= 4 && node.kind !== 'document'))) {
+    if (!STOP_START.test(term) && !NOT_A_TERM_END.test(term) && words <= 6 && (lineInDefs || (strongVerb && words <= 4 && node.kind !== 'document'))) {
       out.push({ ...base, term, mode: modeOf(verb) });
       return out;
     }
@@ -227,6 +241,30 @@ function definitionOnLine(text: string, lineNo: number, node: ProvisionNode, lin
     }
   }
   return out;
+}
+
+/**
+ * Whether a bold line standing alone is a marginal note rather than a term heading its meaning: it reads
+ * as a clause, or the next non-blank line opens a numbered subsection (a term's list uses (a), (b) …).
+ */
+function marginalNote(term: string, after: string, lineNo: number, lines: Line[]): boolean {
+  if (after.trim() !== '') return false;
+  return SENTENCE_HEADING.test(term) || nextOpensSubsection(lineNo, lines);
+}
+
+function nextOpensSubsection(lineNo: number, lines: Line[]): boolean {
+  for (let i = lineNo; i < lines.length && i < lineNo + 3; i++) {
+    const l = lines[i];
+    if (l.kind === 'blank' || l.text.trim() === '') continue;
+    return NUMBERED_SUBSECTION.test(l.text);
+  }
+  return false;
+}
+
+function whollyBold(line: Line): boolean {
+  const r = line.strong;
+  if (!r || r.length === 0) return false;
+  return r[0][0] <= 1 && r[r.length - 1][1] >= line.text.trimEnd().length - 1;
 }
 
 /** `"X" means … and includes …` defines exhaustively and then extends; only the verb decides the mode. */
