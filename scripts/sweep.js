@@ -306,8 +306,9 @@ function summarise(files, results, oneByOneMs, together) {
   if (together?.problems.length) crashes.push(...together.problems.map((message) => ({ file: '(all together)', message })));
   const errors = results.filter((r) => r.outcome === 'error').map((r) => ({ file: r.display, message: r.message }));
   const ok = results.filter((r) => r.outcome === 'ok');
+  // Files per warning code (each file once per code).
   const warnings = {};
-  for (const r of ok) for (const code of r.warnings) warnings[code] = (warnings[code] ?? 0) + 1;
+  for (const r of ok) for (const code of new Set(r.warnings)) (warnings[code] ??= []).push(r.display);
   const stages = ['read', 'parse', 'structure', 'evaluate', 'report'];
   const stageMs = Object.fromEntries(stages.map((s) => [s, ok.reduce((sum, r) => sum + (r.ms[s] ?? 0), 0)]));
   const okBytes = ok.reduce((s, r) => s + r.bytes, 0);
@@ -317,7 +318,15 @@ function summarise(files, results, oneByOneMs, together) {
   const slowest = [...results]
     .sort((a, b) => b.wallMs - a.wallMs)
     .slice(0, 10)
-    .map((r) => ({ file: r.display, ms: Math.round(r.wallMs), mb: Number(mb(r.bytes)), msPerMb: Math.round(r.wallMs / (r.bytes / 1e6)), parseMs: Math.round(r.ms?.parse ?? 0), outcome: r.outcome }));
+    .map((r) => ({
+      file: r.display,
+      ms: Math.round(r.wallMs),
+      mb: Number(mb(r.bytes)),
+      // Per-file overheads dominate tiny files; a rate for them says nothing.
+      msPerMb: r.bytes >= 10_000 ? Math.round(r.wallMs / (r.bytes / 1e6)) : null,
+      parseMs: Math.round(r.ms?.parse ?? 0),
+      outcome: r.outcome,
+    }));
   return {
     files: files.length,
     megabytes: Number(mb(files.reduce((s, f) => s + f.bytes, 0))),
@@ -355,10 +364,14 @@ function print(r) {
     const s = t.summary;
     console.log(`all together: ${t.wallSeconds} s (${t.mbPerSecond} MB/s), exit ${t.exitCode}, ${t.filesInReport} files in the report` + (s ? `; met ${s.met}, partial ${s.partial}, missing ${s.missing}` : ''));
   }
-  const warned = Object.entries(r.warnings).sort((a, b) => b[1] - a[1]);
-  if (warned.length) console.log(`warnings (files): ${warned.map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  const warned = Object.entries(r.warnings).sort((a, b) => b[1].length - a[1].length);
+  for (const [code, files] of warned) {
+    console.log(`warning ${code}: ${files.length} file${files.length === 1 ? '' : 's'} (${files.slice(0, 5).join(', ')}${files.length > 5 ? ', ...' : ''})`);
+  }
   console.log('slowest files:');
-  for (const s of r.slowest) console.log(`  ${String(s.ms).padStart(7)} ms  ${String(s.mb).padStart(5)} MB  ${String(s.msPerMb).padStart(6)} ms/MB  (parse ${s.parseMs} ms)  ${s.file}${s.outcome === 'ok' ? '' : ` [${s.outcome}]`}`);
+  for (const s of r.slowest) {
+    console.log(`  ${String(s.ms).padStart(7)} ms  ${String(s.mb).padStart(5)} MB  ${String(s.msPerMb ?? '-').padStart(6)} ms/MB  (parse ${s.parseMs} ms)  ${s.file}${s.outcome === 'ok' ? '' : ` [${s.outcome}]`}`);
+  }
   for (const e of r.errors) console.log(`error: ${e.file}: ${e.message}`);
   for (const c of r.crashes) console.log(`CRASH: ${c.file}: ${c.message}`);
   console.log(r.crashes.length === 0 ? 'sweep: no crashes' : `sweep: ${r.crashes.length} crash${r.crashes.length === 1 ? '' : 'es'}`);

@@ -370,3 +370,55 @@ describe('SIGINT', () => {
     expect(run.afterSignalMs).toBeLessThan(20_000);
   }, 180_000);
 });
+
+// ---------------------------------------------------------------------------------------------------------
+// The corpus sweep (scripts/sweep.js), on a corpus made here: it must tell a refusal from a crash, catch a
+// hang with its time limit, and skip cleanly without a corpus.
+
+function sweep(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'sweep.js'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+  });
+}
+
+describe.concurrent('npm run sweep', () => {
+  it('skips cleanly when there is no corpus', async () => {
+    const run = await sweep(['--corpus', join(dir, 'no-such-corpus')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^sweep: no corpus at .*no-such-corpus; skipped$/m);
+  });
+
+  it('counts a refused file as an error, not a crash (exit 0), and checks the files together too', async () => {
+    const corpus = join(dir, 'corpus-ok');
+    await mkdir(corpus);
+    await writeFile(join(corpus, 'act.md'), LAW);
+    await writeFile(join(corpus, 'scan.md'), Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'));
+    await writeFile(join(corpus, 'README.md'), '# About this corpus\n'); // documentation, not a statute
+    const run = await sweep(['--corpus', corpus, '--concurrency', '1']);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('files: 2 ');
+    expect(run.stdout).toMatch(/1 checked, 1 refused with an error, 0 crashes/);
+    expect(run.stdout).toMatch(/^error: scan\.md: binary-file: looks like a PDF document/m);
+    expect(run.stdout).toMatch(/^all together: .* exit 2, 1 files in the report/m);
+    expect(run.stdout).toMatch(/^sweep: no crashes$/m);
+  }, 120_000);
+
+  it('reports a file over the time limit as a crash (a hang) and exits 1', async () => {
+    const corpus = join(dir, 'corpus-slow');
+    await mkdir(corpus);
+    await writeFile(join(corpus, 'act.md'), LAW);
+    // Six megabytes of Markdown take tens of seconds to check: far over a three-second limit, which the small
+    // statute meets easily even in a cold worker.
+    await writeFile(join(corpus, 'slow.md'), bigStatute(16_000));
+    const run = await sweep(['--corpus', corpus, '--timeout', '3', '--no-together']);
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/^CRASH: slow\.md: no result after 3 s \(hang\?\)$/m);
+    expect(run.stdout).toMatch(/1 checked, 0 refused with an error, 1 crashes/);
+  }, 120_000);
+});

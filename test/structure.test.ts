@@ -204,6 +204,15 @@ describe('divisions', () => {
     expect(byCitation(doc, 'Part II').heading).toBe('OFFENCES');
   });
 
+  it('reads all-caps ARTICLE lines as divisions where the provisions are Sections, not in civil-law codes', () => {
+    const ph = txt('ARTICLE IV\nWORKING CHILDREN\n\nSection 9. Minimum Age. – No child below fifteen shall be employed.\n\nSection 10. Hazardous Work. – No child shall be employed in hazardous work.\n\nARTICLE V\nPENALTIES\n\nSection 11. Penalties. – Violations are punished.\n');
+    expect(citations(ph)).toEqual(['Article IV', 'Article IV > Sec. 9', 'Article IV > Sec. 10', 'Article V', 'Article V > Sec. 11']);
+    expect(byCitation(ph, 'Article V').kind).toBe('division');
+    expect(byCitation(ph, 'Article V').heading).toBe('PENALTIES');
+    const civil = txt('ARTICLE 1\n\nWhoever sells a child shall be punished.\n\nARTICLE 2\n\nThe attempt is punishable.\n');
+    expect(civil.nodes.slice(1).map((n) => n.kind)).toEqual(['article', 'article']);
+  });
+
   it('nests Division and Subdivision under Part in plain text', () => {
     const doc = txt('Part 2 — Offences\n\nDivision 1 — Sale\n\nSubdivision A — General\n\n5. Text.\n\nDivision 2 — Exploitation\n\n6. Text.\n\nPart 3 — Procedure\n\n7. Text.\n');
     expect(citations(doc)).toEqual([
@@ -406,6 +415,13 @@ describe('definitions', () => {
     expect(doc.definitions).toEqual([]);
   });
 
+  it('does not take "means" as a noun, or a marginal note, for a definition', () => {
+    const us = md('### § 2481. Rights\n\n(a) Testimony by other means. — Where a minor is a witness, the court may direct otherwise.\n\n(b) Whoever moves it in commerce by any means, including by computer, shall be fined.\n\n(c) In this section, "visual depiction" includes data sent by any means that can be turned into an image.\n');
+    expect(us.definitions.map((d) => d.term)).toEqual(['visual depiction']);
+    const ca = md('### 2 Definitions\n\nIn this Act,\n\n**child** means a person under eighteen;\n\n(2) Anything by means of which an offence is committed is forfeited.\n\n**Who may institute prosecutions**\n\n(3) No proceedings shall be commenced without consent.\n\n**Act includes regulations**\n\n(4) References to this Act include regulations.\n');
+    expect(ca.definitions.map((d) => d.term)).toEqual(['child']);
+  });
+
   it('orders the definitions in scope from the narrowest', () => {
     const doc = md('### 2 Definitions\n\nIn this Act, "child" means a person under eighteen.\n\n## Part 2\n\n### 5 Interpretation\n\nIn this Part, "child" means a person under sixteen.\n\n### 6 Offence\n\nA person who harms a child commits an offence.\n');
     const inScope = definitionsInScope(doc, byCitation(doc, 'Part 2 > s. 6').id).filter((d) => d.term === 'child');
@@ -468,6 +484,24 @@ describe('cross-references', () => {
       ['section 12', null],
     ]);
     expect(refs(25)).toEqual([['section 2', null]]);
+  });
+
+  it('finds references broken across a line end, on the line where they start', () => {
+    const wrapped = md('## Part 1\n\n### 5. Offence\n\n(1) A person who sells a child commits an offence.\n\n(2) A person who commits an offence under this\nPart if committed abroad, or who breaches subsection\n(1), is liable to imprisonment.\n');
+    const got = wrapped.crossReferences.map((r) => [r.line, r.text, r.targetNodeId === null ? null : wrapped.nodes[r.targetNodeId].citation]);
+    expect(got).toEqual([
+      [7, 'this Part', 'Part 1'],
+      [8, 'subsection (1)', 'Part 1 > s. 5(1)'],
+    ]);
+  });
+
+  it('resolves a Part named in an arrangement of sections to the Part with the provisions', () => {
+    const doc = txt('ARRANGEMENT OF SECTIONS\n\nPART I — PRELIMINARY\nPART II — OFFENCES\n\nPART I — PRELIMINARY\n\n1. Short title.\nThis Act may be cited as the Test Act.\n\nPART II — OFFENCES\n\n2. Sale of children.\nEvery person who sells a child commits an offence.\n\n3. Forfeiture.\nOn conviction for an offence under Part II the court may order forfeiture.\n');
+    const ref = doc.crossReferences.find((r) => r.text === 'Part II');
+    expect(ref).toBeDefined();
+    const target = doc.nodes[ref!.targetNodeId!];
+    expect(target.kind).toBe('part');
+    expect(target.children.map((c) => doc.nodes[c].number)).toEqual(['2', '3']);
   });
 
   it('resolves Articles and §', () => {

@@ -112,6 +112,11 @@ class TreeBuilder {
   private inDetails = 0;
   private quotedUntil = -1;
   private structureSeen = false;
+  /**
+   * Whether all-caps `ARTICLE IV` lines are divisions: in Philippine-style acts the provisions are
+   * `Section N.` and Articles group them, as Chapters do; in civil-law codes Articles are the provisions.
+   */
+  private readonly articleDivisions: boolean;
 
   constructor(parsed: ParsedDocument) {
     this.lines = parsed.lines;
@@ -126,6 +131,7 @@ class TreeBuilder {
       this.nextNonBlank[i] = next;
       if (this.lines[i].kind !== 'blank') next = i;
     }
+    this.articleDivisions = articlesGroupSections(this.lines);
     this.nodes.push({
       id: 0,
       kind: 'document',
@@ -224,7 +230,7 @@ class TreeBuilder {
       this.append(line, 0, LineRole.Heading);
       return;
     }
-    const dm = matchDivision(text, true);
+    const dm = this.division(text, true);
     if (dm) {
       this.openGroup(dm.kind, dm, line, hd);
       return;
@@ -250,7 +256,7 @@ class TreeBuilder {
    */
   private headingLikeLine(i: number, line: Line): boolean {
     const text = line.text;
-    const dm = matchDivision(text, true);
+    const dm = this.division(text, true);
     if (dm) {
       this.openGroup(dm.kind, dm, line, undefined);
       return true;
@@ -307,6 +313,18 @@ class TreeBuilder {
     return false;
   }
 
+  /** A division heading, counting `ARTICLE IV` as one where Articles group the sections. */
+  private division(text: string, lenient: boolean): DivisionMatch | null {
+    if (this.articleDivisions) {
+      const m = ARTICLE_DIVISION.exec(text.trim());
+      if (m) {
+        const heading = m[2] ? cleanHeading(m[2]) : '';
+        return { kind: 'division', keyword: 'Article', number: m[1], label: `Article ${m[1]}`, heading: heading === '' ? null : heading };
+      }
+    }
+    return matchDivision(text, lenient);
+  }
+
   /** Whether line j opens a provision without its own heading, or a numbered subsection `(4.1)`. */
   private startsNumberedUnit(j: number): boolean {
     const l = this.lines[j];
@@ -325,7 +343,7 @@ class TreeBuilder {
     const listDepth = line.listDepth ?? 0;
     const continuation = !this.prevBlank && this.prevIndex === i - 1 && endsMidReference(this.prevText);
     if (!continuation && line.kind !== 'item' && listDepth === 0) {
-      const dm = matchDivision(text, false);
+      const dm = this.division(text, false);
       if (dm) {
         this.openGroup(dm.kind, dm, line, undefined);
         return;
@@ -681,4 +699,27 @@ class TreeBuilder {
 
 function isSubdivision(kind: NodeKind): boolean {
   return SUBDIVISION_KINDS.includes(kind as SubdivisionKind);
+}
+
+/** An all-caps `ARTICLE IV` or `ARTICLE 4 — PENALTIES` line (the title often on the next line). */
+const ARTICLE_DIVISION = /^ARTICLE\s+([IVXLC]+|\d+)\s*(?:[-—–:.]\s*([^a-z]*))?$/;
+const SECTION_OPENING = /^(?:Section|SECTION|Sec\.|SEC\.)\s+\d+[A-Za-z]?\s*[.:—–-]/;
+const ARTICLE_OPENING = /^(?:Article|Art\.|ARTICLE|ART\.)\s+\d+[A-Za-z]?\s*[.:—–-]?/;
+
+/**
+ * Whether the document's provisions are `Section N.` with all-caps `ARTICLE` lines over them: at least two
+ * sections, an ARTICLE line, and far fewer numbered Articles opening lines than Sections.
+ */
+function articlesGroupSections(lines: Line[]): boolean {
+  let sections = 0;
+  let articleProvisions = 0;
+  let articleLines = 0;
+  for (const l of lines) {
+    if (l.kind === 'blank' || l.kind === 'quote') continue;
+    const t = l.text.trim();
+    if (SECTION_OPENING.test(t)) sections++;
+    else if (ARTICLE_DIVISION.test(t)) articleLines++;
+    else if (ARTICLE_OPENING.test(t)) articleProvisions++;
+  }
+  return articleLines > 0 && sections >= 2 && articleProvisions * 4 < sections;
 }

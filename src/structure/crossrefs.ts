@@ -32,16 +32,22 @@ export function findCrossReferences(built: Built, resolver: Resolver): CrossRefe
   const out: CrossReference[] = [];
   const nodes: ProvisionNode[] = built.nodes;
   for (const n of nodes) {
-    for (const own of n.lines) {
-      if (built.role[own.line] !== LineRole.Text) continue;
-      const text = own.text;
+    for (const run of textRuns(n, built.role)) {
+      const text = run.text;
       if (!mayHaveReference(text)) continue;
+      // Matches move right, so the line cursor only advances (a long paragraph stays linear).
+      let k = 0;
+      const lineAt = (index: number): number => {
+        while (k + 1 < run.starts.length && run.starts[k + 1] <= index) k++;
+        return run.lines[k];
+      };
       REF.lastIndex = 0;
       let m: RegExpExecArray | null;
       // Start of the current sentence, advanced as matches move right (a long line stays linear).
       let sentenceStart = 0;
       let scanned = 0;
       while ((m = REF.exec(text))) {
+        const own = { line: lineAt(m.index) };
         sentenceStart = advanceSentence(text, scanned, m.index, sentenceStart);
         scanned = m.index;
         const phrase = m[0].replace(/[\s,]+$/, '');
@@ -76,6 +82,38 @@ export function findCrossReferences(built: Built, resolver: Resolver): CrossRefe
     }
   }
   return out;
+}
+
+interface TextRun {
+  /** The lines' texts joined with a space, so a reference broken across a line end (`this\nPart`) is found. */
+  text: string;
+  lines: number[];
+  /** Offset in `text` where each line starts. */
+  starts: number[];
+}
+
+/** A node's consecutive non-empty text lines, joined; a blank line, a gap or another role ends a run. */
+function textRuns(n: ProvisionNode, role: Uint8Array): TextRun[] {
+  const runs: TextRun[] = [];
+  let cur: TextRun | null = null;
+  let prevLine = -2;
+  for (const own of n.lines) {
+    if (role[own.line] !== LineRole.Text || own.text === '') {
+      cur = null;
+      continue;
+    }
+    if (cur && own.line === prevLine + 1) {
+      cur.text += ' ';
+      cur.starts.push(cur.text.length);
+      cur.lines.push(own.line);
+      cur.text += own.text;
+    } else {
+      cur = { text: own.text, lines: [own.line], starts: [0] };
+      runs.push(cur);
+    }
+    prevLine = own.line;
+  }
+  return runs;
 }
 
 /** The start of the sentence containing `to`, scanning only the text between `from` and `to`. */

@@ -264,7 +264,14 @@ function nextOpensSubsection(lineNo: number, lines: Line[]): boolean {
 function whollyBold(line: Line): boolean {
   const r = line.strong;
   if (!r || r.length === 0) return false;
-  return r[0][0] <= 1 && r[r.length - 1][1] >= line.text.trimEnd().length - 1;
+  let outside = '';
+  let at = 0;
+  for (const [a, b] of r) {
+    outside += line.text.slice(at, a);
+    at = Math.max(at, b);
+  }
+  outside += line.text.slice(at);
+  return /^[\s.,:;—–-]*$/.test(outside);
 }
 
 /** `"X" means … and includes …` defines exhaustively and then extends; only the verb decides the mode. */

@@ -104,7 +104,19 @@ export class Resolver {
 
   /** `Part II`, `Chapter 3`. */
   division(kind: DivisionKind, number: string): number | null {
-    return this.divisions.get(`${kind}:${number.toUpperCase()}`)?.[0] ?? null;
+    const list = this.divisions.get(`${kind}:${number.toUpperCase()}`);
+    if (!list) return null;
+    if (list.length === 1) return list[0];
+    // A table of contents or arrangement of sections repeats the headings (`PART II — OFFENCES`) before
+    // the body: those nodes are empty. Prefer the one with content; if none has any, the last (the body).
+    return list.find((id) => this.hasContent(id)) ?? list[list.length - 1];
+  }
+
+  /** Whether a division holds anything besides its own heading lines. */
+  private hasContent(id: number): boolean {
+    const n = this.nodes[id];
+    if (n.children.length > 0) return true;
+    return n.lines.some((l) => l.text !== '' && l.text !== n.heading && !/^(?:part|chapter|division|schedule|book|title|article)\b/i.test(l.text));
   }
 
   /**
