@@ -146,7 +146,12 @@ export class DocAnalysis {
       excludedRanges.push([m.from, end]);
     }
     excludedRanges.push(...citedDescriptions(text, tokens));
-    const isDefinition = this.definitionsByNode.has(n.id);
+    // A node that mostly defines terms. (An amending section that inserts definitions among new offences holds
+    // definitions too, but it is not a definitions provision.)
+    const defs = this.definitionsByNode.get(n.id) ?? [];
+    // (A definition's stated extent is capped: in quoted text the parser cannot always tell where it ends.)
+    const inDef = n.lines.filter((l) => l.text !== '' && defs.some((d) => l.line >= d.line && l.line <= Math.min(Math.max(d.endLine, d.line), d.line + 12))).length;
+    const isDefinition = defs.length > 0 && (!concepts.has('offence-language') || inDef * 2 >= n.lines.filter((l) => l.text !== '').length);
     return { text, tokens, lineStarts, matches, concepts, excludedRanges, isException, isPolicy, isDefinition };
   }
 

@@ -70,7 +70,9 @@ export function findDefinitions(built: Built, lines: Line[], resolver: Resolver)
   for (const n of nodes) {
     for (const own of n.lines) {
       const role = built.role[own.line];
-      if (role !== LineRole.Text) continue;
+      // Quoted text is read too: an amending Act's inserted provisions ("… is amended by inserting: '212A.
+      // In sections 212A to 212E, "child" means …'") are the new law.
+      if (role !== LineRole.Text && role !== LineRole.Quoted) continue;
       const found = definitionOnLine(own.text, own.line, n, lines[own.line - 1], built.shift[own.line], defContext[n.id], lines);
       for (const s of found) {
         starts.push(s);
