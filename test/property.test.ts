@@ -78,7 +78,7 @@ function mutate(text: string, mutations: Mutation[]): string {
     } else if (m.op === 'truncate') {
       const joined = lines.join('\n');
       lines = joined.slice(0, m.at % (joined.length + 1)).split('\n');
-    } else {
+    } else if (m.op === 'insert') {
       const joined = lines.join('\n');
       const at = m.at % (joined.length + 1);
       lines = (joined.slice(0, at) + m.text + joined.slice(at)).split('\n');

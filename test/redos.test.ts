@@ -9,9 +9,9 @@
 //    not mistaken for regexes), and every `new RegExp(...)` (recorded, with its final pattern, while every
 //    module is imported; a `new RegExp` that is not run at import time fails the test until it is reviewed).
 // 2. Each one goes through redos-detector's isSafe. Its verdict alone cannot be the gate: it is pessimistic
-//    (it flags 48 of our ~215 patterns, most of them linear in practice, e.g. anything with two \s+ around an
-//    alternation) and it misses quadratic *scanning*, where each match attempt is cheap but /g or an unanchored
-//    search restarts at every position (natural's Porter stemmer has one: /[^aeiouy]+y/g). So:
+//    (it flags about a quarter of our patterns, most of them linear in practice, e.g. anything with two \s+
+//    around an alternation) and it misses quadratic *scanning*, where each match attempt is cheap but /g or an
+//    unanchored search restarts at every position (natural's Porter stemmer has one: /[^aeiouy]+y/g). So:
 // 3. Every pattern, whatever the detector says, is run on adversarial strings (long runs of generic
 //    characters, of its own words, and of separators after its keywords, ending so that the match fails) at
 //    three lengths, each 4x the last. A pattern whose time grows super-linearly fails the test, with the
@@ -42,23 +42,23 @@ interface Found {
  * `/source/flags`, so that an edited pattern is checked afresh. Remove an entry when its pattern is fixed.
  */
 const KNOWN_SUPERLINEAR: Record<string, string> = {
-  // Quadratic on a long run of whitespace inside a line; reachable from statute text (see the notes for the
-  // end-to-end timings). Fixes: no two adjacent unbounded \s quantifiers; trim trailing characters with a loop.
-  'structure/definitions.js 41aa27cab3': 'PLAIN_TERM: `\s*(?:,...)?\s+` after a lazy term; "In this Act, child" + 8,000 spaces takes 5 s',
-  'structure/crossrefs.js ceff8f6c9d': 'REF (LIST): `\s*(?:,|,?\s*and|...)\s*`; "under section 1" + 80,000 spaces takes 23 s',
-  'structure/text.js 25c7bff167': 'cleanHeading: /[\s\-—–:|]+$/; a heading with 80,000 spaces before its last word takes 12 s',
-  'evaluate/analysis.js 71474fc38d': 'CITED_DESCRIPTION: `\b\d+(?:\.\d+)*` restarts at every number of "1.1.1…"; a 160,000-character run takes 25 s',
-  // Quadratic on a long run of whitespace or punctuation; applied to short or already-bounded strings as far as
-  // measured end to end, but one change of caller away from a hang. Same fixes.
-  'structure/text.js 1306f78897': '/[\s,;:.—–-]+$/ (trailing punctuation)',
-  'structure/text.js be83694eda': '/[\s.:]+$/ (trailing punctuation)',
-  'structure/crossrefs.js e30eb7aae8': '/[\s,]+$/ (trailing separators, two places)',
-  'structure/crossrefs.js 83067b459c': '`^\s*,?\s*(?:of|in|under|to)\s+` (text after a reference)',
-  'structure/divisions.js 9751afa037': 'KEYWORD_FIRST: `\s+(?:No\.|Nr\.|n°)?\s*` on a keyword followed by many spaces',
-  'evaluate/analysis.js 5e8bdb839b': '`contraven\w*...\s+...$` on a very long word starting with a keyword',
-  'parse/markdown.js b1c95ce487': '/<[^>]*>/g on a long run of "<" without ">"',
-  'cli/context.js 45065007a2': 'oneLine: /\s*[\r\n]+\s*/g on messages (bounded by file names and YAML values)',
-  'cli/info.js 6ea113e173': '/\n+$/ on rule text from the pack',
+  // Quadratic on a long run of whitespace inside a line, and reachable from statute text (end-to-end timings in
+  // the robustness notes). Fixes: no two adjacent unbounded \s quantifiers; trim trailing characters in a loop.
+  'structure/definitions.js 41aa27cab3': String.raw`PLAIN_TERM, "\s*(?:,...)?\s+" after a lazy term: "In this Act, child" + 8,000 spaces takes 5 s`,
+  'structure/crossrefs.js ceff8f6c9d': String.raw`REF (LIST), "\s*(?:,|,?\s*and|...)\s*": "under section 1" + 80,000 spaces takes 23 s`,
+  'structure/text.js 25c7bff167': String.raw`cleanHeading, /[\s\-—–:|]+$/: a heading with 80,000 spaces before its last word takes 12 s`,
+  'evaluate/analysis.js 71474fc38d': String.raw`CITED_DESCRIPTION, "\b\d+(?:\.\d+)*" restarts at every number of "1.1.1...": 160,000 characters take 25 s`,
+  // Quadratic on a long run of whitespace or punctuation; applied to short or bounded strings as far as measured
+  // end to end, but one change of caller away from a hang. Same fixes.
+  'structure/text.js 1306f78897': String.raw`/[\s,;:.—–-]+$/ (trailing punctuation)`,
+  'structure/text.js be83694eda': String.raw`/[\s.:]+$/ (trailing punctuation)`,
+  'structure/crossrefs.js e30eb7aae8': String.raw`/[\s,]+$/ (trailing separators, two places)`,
+  'structure/crossrefs.js 83067b459c': String.raw`"^\s*,?\s*(?:of|in|under|to)\s+" (text after a reference)`,
+  'structure/divisions.js 9751afa037': String.raw`KEYWORD_FIRST, "\s+(?:No\.|Nr\.|n°)?\s*" on a keyword followed by many spaces`,
+  'evaluate/analysis.js 5e8bdb839b': String.raw`"contraven\w*...\s+...$" on a very long word starting with a keyword`,
+  'parse/markdown.js b1c95ce487': String.raw`/<[^>]*>/g on a long run of "<" without ">"`,
+  'cli/context.js 45065007a2': String.raw`oneLine, /\s*[\r\n]+\s*/g, on messages (bounded: file names, YAML values)`,
+  'cli/info.js 6ea113e173': String.raw`/\n+$/ on rule text from the pack`,
 };
 
 /** `new RegExp` calls that only run inside functions (so are not seen at import), with why they are safe. */

@@ -18,7 +18,7 @@ export const ENGINE_CONCEPTS = [
 ] as const;
 
 const PROVISION_KINDS = new Set(['section', 'article']);
-const CITED_DESCRIPTION = /\b\d+(?:\.\d+)*(?:\([0-9a-z.]{1,6}\))*\s\([^()]{1,120}\)/gi;
+const CITED_DESCRIPTION = /(?<![\d.])\b\d+(?:\.\d+)*(?:\([0-9a-z.]{1,6}\))*\s\([^()]{1,120}\)/gi;
 /** Words at the start of a definition that say what the term is (see the constructor). */
 const DEFINITION_HEAD = 60;
 const SUB_KINDS = new Set(['subsection', 'paragraph', 'subparagraph', 'clause', 'subclause', 'item']);

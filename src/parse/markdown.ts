@@ -197,7 +197,7 @@ function walkBlock(node: Nodes, acc: Acc, ctx: Ctx): void {
       return;
     case 'code':
       setKind(acc, s, e, ctx.kind === 'quote' ? 'quote' : 'code', ctx);
-      for (let l = s; l <= e; l++) push(acc, l, acc.raw[l - 1].trim(), false);
+      for (let l = s; l <= e; l++) push(acc, l, (acc.raw[l - 1] ?? '').trim(), false);
       return;
     case 'html':
       setKind(acc, s, e, ctx.kind === 'quote' ? 'quote' : 'html', ctx);
@@ -209,14 +209,14 @@ function walkBlock(node: Nodes, acc: Acc, ctx: Ctx): void {
     case 'definition':
       // A link reference definition has no statute text of its own; keep the raw line.
       setKind(acc, s, e, ctx.kind === 'quote' ? 'quote' : 'paragraph', ctx);
-      for (let l = s; l <= e; l++) push(acc, l, acc.raw[l - 1].trim(), false);
+      for (let l = s; l <= e; l++) push(acc, l, (acc.raw[l - 1] ?? '').trim(), false);
       return;
     default:
       if ('children' in node) {
         walkBlocks(node as Parents, acc, ctx);
       } else {
         setKind(acc, s, e, ctx.kind === 'quote' ? 'quote' : 'paragraph', ctx);
-        for (let l = s; l <= e; l++) push(acc, l, acc.raw[l - 1].trim(), false);
+        for (let l = s; l <= e; l++) push(acc, l, (acc.raw[l - 1] ?? '').trim(), false);
       }
   }
 }

@@ -117,9 +117,16 @@ async function loadConcepts(dir: string, into: Record<string, ConceptDef>): Prom
           if (c && /^\s*num\b/.test(c)) fail(y, it as YamlNode, `concept "${key}": the phrase is cut at " #num", which YAML reads as a comment; put the phrase in quotes`);
         }
       }
-      for (const ph of [...phrases, ...not]) {
-        const problem = phraseProblem(ph);
-        if (problem) fail(y, fields.get('phrases'), `concept "${key}": ${problem}`);
+      // Name the line of the faulty phrase itself, under `phrases:` or `not:`.
+      for (const listKey of ['phrases', 'not']) {
+        if (!fields.has(listKey)) continue;
+        const list = fields.get(listKey);
+        const items = isSeq(list) ? list.items : [list];
+        for (const it of items) {
+          const ph = isScalar(it) ? String(it.value) : '';
+          const problem = phraseProblem(ph);
+          if (problem) fail(y, it as YamlNode, `concept "${key}": ${problem}`);
+        }
       }
       into[key] = { name: key, phrases, not, file: y.file };
     }

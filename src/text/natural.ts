@@ -26,6 +26,8 @@ const cache = new Map<string, string>();
 
 /** Stem one lower-case word (cached: statutes repeat a small vocabulary many times). */
 export function stem(word: string): string {
+  // The Porter stemmer is quadratic in word length; no real word is this long (a run of letters with no spaces).
+  if (word.length > 40) return word;
   let s = cache.get(word);
   if (s === undefined) {
     stemmer ??= require('natural/lib/natural/stemmers/porter_stemmer.js') as Stemmer;
