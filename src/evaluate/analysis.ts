@@ -351,8 +351,12 @@ export class DocAnalysis {
   /** Penalty available for the offence in unit `id`: from its own provision and the linked clauses. */
   penalty(id: number, link: OffenceLink): PenaltyInfo {
     const ids = new Set<number>([...this.chain(id), ...this.subtree(this.offenceScope(id)), ...link.penaltyNodes.flatMap((p) => this.subtree(this.offenceScope(p)))]);
-    const text = [...ids].sort((a, b) => a - b).filter((x) => !this.info[x].isException).map((x) => this.info[x].text).join(' ');
-    return readPenalty(text);
+    const textOf = (set: Iterable<number>) => [...set].sort((a, b) => a - b).filter((x) => !this.info[x].isException).map((x) => this.info[x].text).join(' ');
+    const found = readPenalty(textOf(ids));
+    if (found.maxYears !== null || found.fine) return found;
+    // No penalty where the references point: a penalty subsection of the same provision ("(2) A person who
+    // commits an offence under subsection (1)(a) or (b) is liable to …") still applies to it.
+    return readPenalty(textOf(this.subtree(this.chain(id)[0])));
   }
 
   /** Definitions whose scope covers `id` and whose term occurs in the unit's text. */

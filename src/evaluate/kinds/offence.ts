@@ -70,6 +70,13 @@ export const offenceKind: RuleKind = {
           if (def) evidence.push(definitionEvidence(a, def.def.nodeId, 'object (definition)'));
         }
         if (p.with && !p.with.every((g) => findIn(a, chain, g))) continue;
+        // In a long unstructured block (an amending bill's quoted text) the elements must share a sentence.
+        if (objectHit && splitBySentence(a, conduct, objectHit)) {
+          const pair = samePair(a, conduct.nodeId, p.conduct, p.object!);
+          if (!pair) continue;
+          conduct = pair;
+          evidence[0] = evidenceFor(a, unit, conduct, 'conduct');
+        }
         // A bare prohibition is not an offence; remember it so the missing verdict can point the drafter to it.
         if (link.prohibitionOnly) {
           prohibitedOnly ??= a.node(unit).citation;
@@ -120,6 +127,27 @@ export const offenceKind: RuleKind = {
     return { candidates, missingReason };
   },
 };
+
+/** A conduct match that shares a sentence with an object match in the node (first 200 of each tried). */
+function samePair(a: DocAnalysis, nodeId: number, conduct: ConceptRef, object: ConceptRef): { nodeId: number; match: ConceptMatch } | null {
+  const list = (r: ConceptRef) => (Array.isArray(r) ? r : [r]).flatMap((c) => a.positive(nodeId, c)).slice(0, 200);
+  const objects = list(object);
+  for (const c of list(conduct)) {
+    const hit = { nodeId, match: c };
+    if (objects.some((o) => !splitBySentence(a, hit, { nodeId, match: o }))) return hit;
+  }
+  return null;
+}
+
+/** Do two matches in the same node stand in different sentences, far apart? */
+function splitBySentence(a: DocAnalysis, x: { nodeId: number; match: ConceptMatch }, y: { nodeId: number; match: ConceptMatch }): boolean {
+  if (x.nodeId !== y.nodeId) return false;
+  const inf = a.info[x.nodeId];
+  const [first, second] = x.match.from <= y.match.from ? [x.match, y.match] : [y.match, x.match];
+  if (second.from - first.to < 40) return false;
+  const between = inf.text.slice(inf.tokens[first.to - 1].end, inf.tokens[second.from].start);
+  return /[.!?]["”’)]?\s+["“‘(]?(?:[A-Z]|\d+[A-Z]?\.)/.test(between);
+}
 
 /**
  * How tightly the elements sit together: the word span when they share one node ("possesses child sexual
