@@ -5,29 +5,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import { parseSource } from '../dist/parse/index.js';
 import { buildStructure, checkStructure, chapeauOf, definitionsInScope, headingPath } from '../dist/structure/index.js';
 import type { ProvisionNode, SourceText, StatuteDocument } from '../dist/types.js';
+import { sourceOf } from './helpers/source.js';
 
 const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
 const present = existsSync(CORPUS);
 
-/** A SourceText as the read stage gives it: `\n` line ends, no BOM, front matter parsed when present. */
-function sourceOf(text: string, path: string): SourceText {
-  const norm = text.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
-  let frontMatter = {};
-  let frontMatterEndLine = 0;
-  if (norm.startsWith('---\n')) {
-    const lines = norm.split('\n');
-    const end = lines.indexOf('---', 1);
-    if (end > 0) {
-      frontMatterEndLine = end + 1;
-      frontMatter = parseYaml(lines.slice(1, end).join('\n')) ?? {};
-    }
-  }
-  return { path, text: norm, encoding: 'utf-8', sha256: '', frontMatter, frontMatterEndLine, warnings: [] };
-}
 
 interface Loaded {
   doc: StatuteDocument;

@@ -3,29 +3,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import { parseSource } from '../dist/parse/index.js';
 import { formatOutline } from '../dist/report/outline.js';
 import { buildStructure, checkStructure } from '../dist/structure/index.js';
-import type { SourceText, StatuteDocument } from '../dist/types.js';
+import type { StatuteDocument } from '../dist/types.js';
+import { sourceOf } from './helpers/source.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'outline');
 
-/** A SourceText as the read stage gives it: `\n` line ends, no BOM, front matter parsed when present. */
-function sourceOf(text: string, path: string): SourceText {
-  const norm = text.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
-  let frontMatter = {};
-  let frontMatterEndLine = 0;
-  if (norm.startsWith('---\n')) {
-    const lines = norm.split('\n');
-    const end = lines.indexOf('---', 1);
-    if (end > 0) {
-      frontMatterEndLine = end + 1;
-      frontMatter = parseYaml(lines.slice(1, end).join('\n')) ?? {};
-    }
-  }
-  return { path, text: norm, encoding: 'utf-8', sha256: '', frontMatter, frontMatterEndLine, warnings: [] };
-}
 
 interface Fixture {
   name: string;

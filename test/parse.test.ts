@@ -1,24 +1,9 @@
 // The parse stage: one classified Line per source line, from Markdown (remark-parse) or plain text.
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import { formatFromPath, parseSource } from '../dist/parse/index.js';
-import type { Line, SourceText } from '../dist/types.js';
+import type { Line } from '../dist/types.js';
+import { sourceOf } from './helpers/source.js';
 
-/** A SourceText as the read stage gives it: `\n` line ends, no BOM, front matter parsed when present. */
-function sourceOf(text: string, path = 'test.md'): SourceText {
-  const norm = text.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
-  let frontMatter = {};
-  let frontMatterEndLine = 0;
-  if (norm.startsWith('---\n')) {
-    const lines = norm.split('\n');
-    const end = lines.indexOf('---', 1);
-    if (end > 0) {
-      frontMatterEndLine = end + 1;
-      frontMatter = parseYaml(lines.slice(1, end).join('\n')) ?? {};
-    }
-  }
-  return { path, text: norm, encoding: 'utf-8', sha256: '', frontMatter, frontMatterEndLine, warnings: [] };
-}
 
 function md(text: string): Line[] {
   return parseSource(sourceOf(text, 'statute.md')).lines;

@@ -1,7 +1,6 @@
 // The structure stage: provisions, divisions, subdivisions, headings, citations, definitions, cross-references
 // and the tree helpers, on small statutes written for each case.
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import { parseSource } from '../dist/parse/index.js';
 import {
   ancestors,
@@ -17,22 +16,8 @@ import {
 } from '../dist/structure/index.js';
 import { placeMarker, readMarkers, type Level } from '../dist/structure/markers.js';
 import type { ProvisionNode, SourceText, StatuteDocument } from '../dist/types.js';
+import { sourceOf } from './helpers/source.js';
 
-/** A SourceText as the read stage gives it: `\n` line ends, no BOM, front matter parsed when present. */
-function sourceOf(text: string, path: string): SourceText {
-  const norm = text.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
-  let frontMatter = {};
-  let frontMatterEndLine = 0;
-  if (norm.startsWith('---\n')) {
-    const lines = norm.split('\n');
-    const end = lines.indexOf('---', 1);
-    if (end > 0) {
-      frontMatterEndLine = end + 1;
-      frontMatter = parseYaml(lines.slice(1, end).join('\n')) ?? {};
-    }
-  }
-  return { path, text: norm, encoding: 'utf-8', sha256: '', frontMatter, frontMatterEndLine, warnings: [] };
-}
 
 /** Parses and structures a statute, and checks the tree's invariants on the way. */
 function build(text: string, path = 'statute.md'): StatuteDocument {
