@@ -1,14 +1,16 @@
 // Glue between the stages: read → parse → structure → evaluate, for one file, many files (one legal system)
 // or a string. A file that cannot be read becomes an error diagnostic and the others are still checked.
 import { createRequire } from 'node:module';
-import type { CheckOptions, CheckResult, Diagnostic, MeasureResult, RulePack, StatuteDocument, Summary } from './types.js';
+import type { CheckOptions, CheckResult, Diagnostic, DocumentFindings, MeasureResult, RulePack, SharedDefinition, StatuteDocument, Summary } from './types.js';
 import { readSource, sourceFromString } from './read/index.js';
 import { parseSource } from './parse/index.js';
 import { buildStructure } from './structure/index.js';
-import { evaluate } from './evaluate/index.js';
+import { collectDocument, judgeFindings, shareDefinitions } from './evaluate/index.js';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { parseTask, type ParseOutcome, type ParseTask } from './workers/parse-worker.js';
+import { collectTask, parseTask, shareTask, type CollectOutcome, type ParseOutcome, type ParseTask, type PoolData, type ShareOutcome, type TaskError } from './workers/parse-worker.js';
+import { ConceptMatcher } from './evaluate/concepts.js';
+import { resolve } from 'node:path';
 
 export const SCHEMA_VERSION = '1.0.0';
 
@@ -27,6 +29,17 @@ export interface CheckFilesOptions extends CheckOptions {
   threads?: number;
   /** Stops a long batch between files (SIGINT). */
   signal?: AbortSignal;
+  /** Documents that apply other documents' definitions (see `DefinitionsFrom`). */
+  definitionsFrom?: DefinitionsFrom[];
+}
+
+/**
+ * "In this Act, words have the meaning given in the Penal Code": the `documents` apply the document-wide
+ * definitions of the `from` files. Without such an entry, definitions stay within their own document.
+ */
+export interface DefinitionsFrom {
+  documents: string[];
+  from: string[];
 }
 
 /** Read, parse and structure one statute file. Throws GapCheckError for unusable input. */
@@ -54,19 +67,28 @@ function summarise(measures: MeasureResult[]): Summary {
 
 /** Judge already-structured documents as one legal system. */
 export function checkDocuments(docs: StatuteDocument[], options: CheckFilesOptions, diagnostics: Diagnostic[] = []): CheckResult {
-  const measures = evaluate(docs, options.pack, options);
-  const titled = docs.find((d) => d.title);
-  const jur = docs.find((d) => d.jurisdiction);
+  const sources = definitionSources(docs.map((d) => d.source.path), options.definitionsFrom ?? []);
+  const shared = new Map<number, SharedDefinition[]>();
+  for (const j of new Set(sources.flat())) shared.set(j, shareDefinitions(docs[j], options.pack));
+  const findings = docs.map((d, i) => collectDocument(d, options.pack, options, i, { imported: sources[i].flatMap((j) => shared.get(j)!) }));
+  return checkFindings(findings, options, diagnostics);
+}
+
+/** Judge documents as one legal system from what each contributes (see `collectStatutes`). */
+export function checkFindings(findings: DocumentFindings[], options: CheckFilesOptions, diagnostics: Diagnostic[] = []): CheckResult {
+  const measures = judgeFindings(findings, options.pack, options);
+  const titled = findings.find((d) => d.title);
+  const jur = findings.find((d) => d.jurisdiction);
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: pkg.name, version: pkg.version },
     rulePack: { name: options.pack.name, version: options.pack.version },
-    files: docs.map((d) => ({ path: d.source.path, sha256: d.source.sha256 })),
-    title: docs.length === 1 ? (titled?.title ?? null) : null,
+    files: findings.map((d) => ({ path: d.path, sha256: d.sha256 })),
+    title: findings.length === 1 ? (titled?.title ?? null) : null,
     jurisdiction: jur?.jurisdiction ?? null,
     summary: summarise(measures),
     measures,
-    diagnostics: [...diagnostics, ...docs.flatMap((d) => [...d.source.warnings, ...d.warnings])],
+    diagnostics: [...diagnostics, ...findings.flatMap((d) => d.diagnostics)],
   };
 }
 
@@ -87,7 +109,7 @@ async function parseOffThread(paths: string[], options: Omit<CheckFilesOptions, 
   }
 }
 
-function workerFailure(path: string, error: unknown): ParseOutcome {
+function workerFailure(path: string, error: unknown): { ok: false; error: TaskError } {
   const message = error instanceof Error ? error.message : String(error);
   if (/memory limit|out of memory/i.test(message)) {
     return {
@@ -103,31 +125,40 @@ function workerFailure(path: string, error: unknown): ParseOutcome {
 }
 
 /**
- * Read, parse and structure many files, in worker threads when there are several files and more than one
- * thread is allowed. Results keep the order of `paths`, whatever order the workers finish in, so output is
- * the same for any thread count.
+ * Run one task per file, in worker threads when there are several files and more than one thread is allowed.
+ * Results keep the order of `paths`, whatever order the workers finish in, so output is the same for any
+ * thread count.
  */
-export async function loadStatutes(paths: string[], options: Omit<CheckFilesOptions, 'pack'> = {}): Promise<ParseOutcome[]> {
+async function runTasks<T>(
+  paths: string[],
+  options: Omit<CheckFilesOptions, 'pack'>,
+  task: (path: string, index: number) => ParseTask,
+  inline: (task: ParseTask) => Promise<T>,
+  workerData: unknown,
+): Promise<Array<T | { ok: false; error: TaskError }>> {
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), paths.length));
-  const outcomes: ParseOutcome[] = new Array(paths.length);
+  const outcomes: Array<T | { ok: false; error: TaskError }> = new Array(paths.length);
   let done = 0;
-  const task = (p: string): ParseTask => ({ path: p, format: options.format, maxBytes: options.maxBytes });
   if (threads === 1 && !(await parseOffThread(paths, options))) {
     for (const [i, p] of paths.entries()) {
       // The signal's reason (an AbortError unless the caller chose another) is what callers recognise as an
       // interruption; a GapCheckError here would be reported as bad input (exit 2) instead of exit 130.
       options.signal?.throwIfAborted();
-      outcomes[i] = await parseTask(task(p));
+      outcomes[i] = await inline(task(p, i));
       options.onProgress?.(++done, paths.length);
     }
     return outcomes;
   }
   const { Piscina } = await import('piscina');
-  const pool = new Piscina({ filename: new URL('./workers/parse-worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads });
+  const pool = new Piscina({ filename: new URL('./workers/parse-worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads, workerData });
+  // Largest files first: a big code started last would leave the other threads idle while it is parsed alone.
+  const sizes = await Promise.all(paths.map((p) => stat(p).then((st) => st.size, () => 0)));
+  const order = paths.map((_, i) => i).sort((x, y) => sizes[y] - sizes[x] || x - y);
   try {
-    await Promise.all(paths.map(async (p, i) => {
+    await Promise.all(order.map(async (i) => {
+      const p = paths[i];
       try {
-        outcomes[i] = (await pool.run(task(p), { signal: options.signal })) as ParseOutcome;
+        outcomes[i] = (await pool.run(task(p, i), { signal: options.signal })) as T;
       } catch (e) {
         // A worker that dies (out of memory on a huge or pathological file) loses that file only.
         options.signal?.throwIfAborted();
@@ -144,18 +175,98 @@ export async function loadStatutes(paths: string[], options: Omit<CheckFilesOpti
   return outcomes;
 }
 
+/** Read, parse and structure many files (in worker threads when there are several). */
+export async function loadStatutes(paths: string[], options: Omit<CheckFilesOptions, 'pack'> = {}): Promise<ParseOutcome[]> {
+  return runTasks<ParseOutcome>(paths, options, (p) => ({ path: p, format: options.format, maxBytes: options.maxBytes }), parseTask, undefined);
+}
+
+/**
+ * Read, parse and structure many files and collect what each contributes to the rules, keeping only those
+ * findings: a large batch never holds its documents all at once, and the per-document work runs in the
+ * worker threads.
+ *
+ * With `definitionsFrom`, a document that applies others' definitions is judged after them, with their
+ * document-wide definitions: first every document that applies none (returning its definitions when others
+ * apply them), then the definitions of documents that both apply and supply some (read once more, for their
+ * definitions only), then the documents that apply others'.
+ */
+export async function collectStatutes(paths: string[], options: CheckFilesOptions): Promise<CollectOutcome[]> {
+  const collectOptions = { only: options.only, skip: options.skip, penaltyThresholdYears: options.penaltyThresholdYears };
+  const sources = definitionSources(paths, options.definitionsFrom ?? []);
+  const supplies = new Set(sources.flat());
+  const outcomes: CollectOutcome[] = new Array(paths.length);
+  const shared = new Map<number, SharedDefinition[]>();
+  const total = paths.length + [...supplies].filter((i) => sources[i].length > 0).length;
+  let done = 0;
+  const progress = { ...options, onProgress: options.onProgress && (() => options.onProgress!(++done, total)) };
+  const collect = async (which: number[], imported: (i: number) => SharedDefinition[] | undefined): Promise<void> => {
+    const got = await runTasks<CollectOutcome>(
+      which.map((i) => paths[i]),
+      progress,
+      (p, k) => ({ path: p, format: options.format, maxBytes: options.maxBytes, collect: { options: collectOptions, docIndex: which[k], imported: imported(which[k]), share: supplies.has(which[k]) } }),
+      (t) => collectTask({ ...t, collect: t.collect! }, options.pack),
+      poolData(options.pack),
+    );
+    got.forEach((o, k) => {
+      outcomes[which[k]] = o;
+      if (o.ok && o.findings.definitions) {
+        shared.set(which[k], o.findings.definitions);
+        delete o.findings.definitions;
+      }
+    });
+  };
+  const indices = paths.map((_, i) => i);
+  await collect(indices.filter((i) => sources[i].length === 0), () => undefined);
+  if (supplies.size === 0) return outcomes;
+  const both = [...supplies].filter((i) => sources[i].length > 0).sort((x, y) => x - y);
+  if (both.length > 0) {
+    const got = await runTasks<ShareOutcome>(both.map((i) => paths[i]), progress, (p) => ({ path: p, format: options.format, maxBytes: options.maxBytes, shareOnly: true }), (t) => shareTask(t, options.pack), poolData(options.pack));
+    got.forEach((o, k) => { if (o.ok) shared.set(both[k], o.definitions); });
+  }
+  await collect(indices.filter((i) => sources[i].length > 0), (i) => sources[i].flatMap((j) => shared.get(j) ?? []));
+  return outcomes;
+}
+
+/**
+ * For each path, the indices of the paths whose definitions it applies (`definitionsFrom` names files as
+ * paths; they are compared resolved, so `./a.md` and `a.md` are the same file). A document never applies its own.
+ */
+export function definitionSources(paths: string[], entries: DefinitionsFrom[]): number[][] {
+  const index = new Map(paths.map((p, i) => [resolve(p), i]));
+  const sources: Array<Set<number>> = paths.map(() => new Set());
+  for (const entry of entries) {
+    const from = entry.from.map((f) => index.get(resolve(f))).filter((i) => i !== undefined);
+    for (const d of entry.documents) {
+      const i = index.get(resolve(d));
+      if (i === undefined) continue;
+      for (const j of from) if (j !== i) sources[i].add(j);
+    }
+  }
+  return sources.map((s) => [...s].sort((x, y) => x - y));
+}
+
+function poolData(pack: RulePack): PoolData {
+  return { pack, stems: ConceptMatcher.stemsOf(pack.concepts) };
+}
+
+/** Unreadable files as error diagnostics, and the findings of the others. */
+export function splitOutcomes(outcomes: CollectOutcome[]): { findings: DocumentFindings[]; errors: Diagnostic[] } {
+  const findings: DocumentFindings[] = [];
+  const errors: Diagnostic[] = [];
+  for (const o of outcomes) {
+    if (o.ok) findings.push(o.findings);
+    else errors.push({ severity: 'error', code: o.error.code, message: o.error.message, file: o.error.file, line: o.error.line });
+  }
+  return { findings, errors };
+}
+
 /**
  * Check files that together form one legal system. Unreadable files become error diagnostics in the
  * result (the others are still checked); the caller decides the exit code.
  */
 export async function checkFiles(paths: string[], options: CheckFilesOptions): Promise<CheckResult> {
-  const docs: StatuteDocument[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const o of await loadStatutes(paths, options)) {
-    if (o.ok) docs.push(o.doc);
-    else diagnostics.push({ severity: 'error', code: o.error.code, message: o.error.message, file: o.error.file, line: o.error.line });
-  }
-  return checkDocuments(docs, options, diagnostics);
+  const { findings, errors } = splitOutcomes(await collectStatutes(paths, options));
+  return checkFindings(findings, options, errors);
 }
 
 /** Check a statute given as a string (examples, tests, library users). */

@@ -203,6 +203,39 @@ export interface Rule {
   helpUri: string;
 }
 
+/**
+ * A document-wide definition offered to other documents that apply it (config `definitionsFrom`), as the
+ * evaluator read it: the concepts its text and its term express, the ages it states, and where it stands.
+ */
+export interface SharedDefinition {
+  term: string;
+  mode: Definition['mode'];
+  text: string;
+  concepts: string[];
+  termConcepts: string[];
+  /** Stems of the term's words. */
+  termTokens: string[];
+  ages: Array<{ age: number; start: number; end: number; text: string }>;
+  evidence: Evidence;
+}
+
+/**
+ * What one document contributes to a check, without the document itself: evaluation's first phase (see
+ * src/evaluate/index.ts). Plain data, so that it can cross from a worker thread.
+ */
+export interface DocumentFindings {
+  path: string;
+  sha256: string;
+  title: string | null;
+  jurisdiction: string | null;
+  /** The reader's and the structure builder's warnings about this file. */
+  diagnostics: Diagnostic[];
+  /** Per rule id, the rule kind's findings in this document (its `DocPart`, opaque outside src/evaluate). */
+  parts: Record<string, unknown>;
+  /** Its document-wide definitions, when another document of the batch applies them. */
+  definitions?: SharedDefinition[];
+}
+
 export interface RulePack {
   name: string;
   version: string;

@@ -53,13 +53,13 @@ export async function runCheck(inputs: string[], opts: CheckCliOptions, ctx: Con
   const pack = await loadCheckedPack(settings, opts, ctx);
   checkAborted(ctx);
 
-  const { checkDocuments } = await import('../check.js');
-  const loaded = await loadDocuments(input.paths, settings, ctx, quiet);
-  const docs = loaded.docs.filter((d) => d !== null);
+  const { checkFindings } = await import('../check.js');
+  const loaded = await loadDocuments(input.paths, settings, pack, ctx, quiet);
+  const docs = loaded.findings.filter((d) => d !== null);
   const options = { pack, ...settings.check };
   // One legal system: a single result holding the read errors. Per file: one result per readable file; read
   // errors have no report of their own and travel beside them.
-  const results: CheckResult[] = perFile ? docs.map((d) => checkDocuments([d], options)) : [checkDocuments(docs, options, loaded.errors)];
+  const results: CheckResult[] = perFile ? docs.map((d) => checkFindings([d], options)) : [checkFindings(docs, options, loaded.errors)];
   const looseErrors: Diagnostic[] = perFile ? loaded.errors : [];
   checkAborted(ctx);
 

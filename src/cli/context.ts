@@ -60,7 +60,9 @@ export function diagnosticLine(d: Diagnostic): string {
 
 /** Messages can carry user text (file names, YAML values); keep them on one line whatever is in them. */
 export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  // (?<!\s): a match can only start where a run of whitespace starts; without it the search restarts at every
+  // character of a run without a line break and scans to its end (quadratic on a long run of spaces).
+  return text.replace(/(?<!\s)\s*[\r\n]+\s*/g, ' ').trim();
 }
 
 /** Colour is on only for a terminal, without NO_COLOR (any non-empty value) and without --no-color. */

@@ -1,6 +1,6 @@
 // `gap-check diff OLD NEW`: check two versions of a text (files, directories or globs; each side is one legal
 // system) and report which measures changed status. Exit 1 when any measure got worse. Loaded on demand.
-import type { StatuteDocument } from '../types.js';
+import type { DocumentFindings } from '../types.js';
 import { colorEnabled, diagnosticLine, EXIT_ERROR, EXIT_GAPS, EXIT_OK, checkAborted, type Context } from './context.js';
 import { expandSorted, loadCheckedPack, loadDocuments, loadSettings, type SelectionOptions } from './load.js';
 import { prepareOutput, refuseOverwritingInput, writeFileAtomic } from './output.js';
@@ -25,15 +25,15 @@ export async function runDiff(oldInput: string, newInput: string, opts: DiffCliO
 
   const pack = await loadCheckedPack(settings, opts, ctx);
   // Both sides in one batch, so one pool of workers reads them all.
-  const loaded = await loadDocuments([...oldFiles.paths, ...newFiles.paths], settings, ctx, quiet);
+  const loaded = await loadDocuments([...oldFiles.paths, ...newFiles.paths], settings, pack, ctx, quiet);
   for (const d of loaded.errors) ctx.stderr.write(diagnosticLine(d));
   // A side with a file missing would show every measure that file supplies as lost: no diff rather than a wrong one.
   if (loaded.errors.length > 0) return EXIT_ERROR;
-  const docs = loaded.docs as StatuteDocument[];
-  const { checkDocuments } = await import('../check.js');
+  const docs = loaded.findings as DocumentFindings[];
+  const { checkFindings } = await import('../check.js');
   const options = { pack, ...settings.check };
-  const oldResult = checkDocuments(docs.slice(0, oldFiles.paths.length), options);
-  const newResult = checkDocuments(docs.slice(oldFiles.paths.length), options);
+  const oldResult = checkFindings(docs.slice(0, oldFiles.paths.length), options);
+  const newResult = checkFindings(docs.slice(oldFiles.paths.length), options);
   if (!quiet) for (const d of [...oldResult.diagnostics, ...newResult.diagnostics]) ctx.stderr.write(diagnosticLine(d));
   checkAborted(ctx);
 

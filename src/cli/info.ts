@@ -18,7 +18,7 @@ export async function runRules(opts: RulesCliOptions, ctx: Context): Promise<num
 }
 
 export async function runExplain(id: string, opts: PackOptions, ctx: Context): Promise<number> {
-  const { pack } = await loadPackFor(opts, ctx);
+  const { pack } = await loadPackFor(opts, ctx, true); // with examples: explain shows them
   ctx.stdout.write(explainText(findRule(pack, id)));
   return EXIT_OK;
 }
@@ -75,7 +75,8 @@ export function explainText(r: Rule): string {
     out.push('', 'Examples');
     for (const example of r.examples) {
       out.push(`  ${example.name} (expected: ${example.expect})`);
-      for (const line of example.text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n')) out.push(`    | ${line}`.trimEnd());
+      // (?<!\n): a search for /\n+$/ restarts at every newline of a run and scans to its end (quadratic).
+      for (const line of example.text.replace(/\r\n?/g, '\n').replace(/(?<!\n)\n+$/, '').split('\n')) out.push(`    | ${line}`.trimEnd());
     }
   }
   out.push('', `Documentation: ${r.helpUri}`, `Rule file: ${r.file}`);

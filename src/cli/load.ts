@@ -1,13 +1,15 @@
 // What check, diff and matrix share: settings from config and options, the rule pack, expanding inputs into a
-// sorted file list, and reading + structuring the files (in worker threads) with a progress bar.
+// sorted file list, and reading, structuring and collecting findings from the files (in worker threads) with a
+// progress bar.
 import { resolve } from 'node:path';
 import { checkConfigIds, loadConfig, type GapCheckConfig } from '../config/config.js';
 import { didYouMean } from '../config/nearest.js';
 import { GapCheckError } from '../errors.js';
 import { DEFAULT_MAX_BYTES } from '../read/read.js';
 import { expandInputs } from '../read/inputs.js';
-import type { CheckOptions, Diagnostic, RulePack, StatuteDocument } from '../types.js';
+import type { CheckOptions, Diagnostic, DocumentFindings, RulePack } from '../types.js';
 import { checkAborted, diagnosticLine, Interrupted, type Context } from './context.js';
+import type { DefinitionsFrom } from '../check.js';
 import { loadPack, packSources, type PackOptions } from './pack.js';
 
 export interface SelectionOptions extends PackOptions {
@@ -23,6 +25,8 @@ export interface Settings {
   check: CheckOptions;
   maxBytes: number;
   threads: number | undefined;
+  /** Config `definitionsFrom`, its globs expanded to absolute paths, with the config line of each entry. */
+  definitionsFrom: Array<DefinitionsFrom & { line: number; pattern: string }>;
 }
 
 /** Config and command-line settings; command-line selections replace the config's (the more specific request). */
@@ -39,7 +43,19 @@ export async function loadSettings(opts: SelectionOptions, ctx: Context): Promis
     },
     maxBytes: opts.maxBytes ?? config?.maxBytes ?? DEFAULT_MAX_BYTES,
     threads: opts.threads,
+    definitionsFrom: config?.definitionsFrom ? await expandDefinitionsFrom(config) : [],
   };
+}
+
+/** Files named by `definitionsFrom` (paths or globs relative to the config file), as absolute paths. */
+async function expandDefinitionsFrom(config: GapCheckConfig): Promise<Settings['definitionsFrom']> {
+  const { glob } = await import('tinyglobby');
+  const files = async (pattern: string) => (await glob(pattern, { cwd: config.dir, absolute: true, onlyFiles: true, expandDirectories: false })).sort(byCodeUnit);
+  const out: Settings['definitionsFrom'] = [];
+  for (const entry of config.definitionsFrom ?? []) {
+    out.push({ documents: await files(entry.documents), from: (await Promise.all(entry.from.map(files))).flat(), line: entry.line, pattern: entry.documents });
+  }
+  return out;
 }
 
 /** The rule pack, with every id named in the config, --only and --skip checked against it. */
@@ -92,19 +108,31 @@ export async function expandSorted(inputs: string[], ctx: Context, quiet: boolea
 }
 
 export interface Loaded {
-  /** One entry per path, in the order of `paths`: the document, or null when the file could not be read. */
-  docs: Array<StatuteDocument | null>;
+  /** One entry per path, in the order of `paths`: what the file contributes, or null when it could not be read. */
+  findings: Array<DocumentFindings | null>;
   /** One error per unreadable file. */
   errors: Diagnostic[];
 }
 
-/** Read, parse and structure files (in worker threads when there are several), with a progress bar on a terminal. */
-export async function loadDocuments(paths: string[], settings: Settings, ctx: Context, quiet: boolean): Promise<Loaded> {
-  const { loadStatutes } = await import('../check.js');
+/**
+ * Read, parse, structure and collect the findings of files (in worker threads when there are several), with a
+ * progress bar on a terminal. Only the findings are kept, not the documents.
+ */
+export async function loadDocuments(paths: string[], settings: Settings, pack: RulePack, ctx: Context, quiet: boolean): Promise<Loaded> {
+  const { collectStatutes } = await import('../check.js');
+  if (!quiet) for (const line of unusedDefinitionsFrom(paths, settings)) ctx.stderr.write(line);
   const progress = await startProgress(ctx, paths.length, quiet);
   let outcomes;
   try {
-    outcomes = await loadStatutes(paths, { maxBytes: settings.maxBytes, threads: settings.threads, onProgress: progress?.update, signal: ctx.signal });
+    outcomes = await collectStatutes(paths, {
+      pack,
+      ...settings.check,
+      maxBytes: settings.maxBytes,
+      threads: settings.threads,
+      onProgress: progress?.update,
+      signal: ctx.signal,
+      definitionsFrom: settings.definitionsFrom,
+    });
   } catch (error) {
     if (ctx.signal?.aborted) throw new Interrupted();
     throw error;
@@ -112,16 +140,30 @@ export async function loadDocuments(paths: string[], settings: Settings, ctx: Co
     progress?.stop();
   }
   checkAborted(ctx);
-  const docs: Array<StatuteDocument | null> = [];
+  const findings: Array<DocumentFindings | null> = [];
   const errors: Diagnostic[] = [];
   for (const o of outcomes) {
-    if (o.ok) docs.push(o.doc);
+    if (o.ok) findings.push(o.findings);
     else {
-      docs.push(null);
+      findings.push(null);
       errors.push({ severity: 'error', code: o.error.code, message: o.error.message, file: o.error.file, line: o.error.line });
     }
   }
-  return { docs, errors };
+  return { findings, errors };
+}
+
+/** A `definitionsFrom` entry whose documents are not among the files checked is probably a typo: say so. */
+function unusedDefinitionsFrom(paths: string[], settings: Settings): string[] {
+  const checked = new Set(paths.map((p) => resolve(p)));
+  return settings.definitionsFrom
+    .filter((e) => !e.documents.some((d) => checked.has(d)) || !e.from.some((f) => checked.has(f)))
+    .map((e) => diagnosticLine({
+      severity: 'warning',
+      code: 'config-unused',
+      message: `definitionsFrom: "${e.pattern}" ${e.documents.some((d) => checked.has(d)) ? 'applies definitions from no file that is being checked' : 'matches none of the files being checked'}; its definitions are not shared`,
+      file: settings.config!.file,
+      line: e.line,
+    }));
 }
 
 interface Progress {

@@ -1,7 +1,7 @@
 // `gap-check matrix DIR...`: check each country's legislation (one directory, or one file, per country) and
 // write the measures × countries table as CSV, Markdown or HTML. Loaded on demand.
 import { basename, extname, resolve } from 'node:path';
-import type { StatuteDocument } from '../types.js';
+import type { DocumentFindings } from '../types.js';
 import { diagnosticLine, EXIT_ERROR, EXIT_OK, checkAborted, type Context } from './context.js';
 import { expandSorted, loadCheckedPack, loadDocuments, loadSettings, type InputFiles, type SelectionOptions } from './load.js';
 import { prepareOutput, refuseOverwritingInput, writeFileAtomic } from './output.js';
@@ -35,20 +35,21 @@ export async function runMatrix(countries: string[], opts: MatrixCliOptions, ctx
   const loaded = await loadDocuments(
     inputs.flatMap((i) => i.paths),
     settings,
+    pack,
     ctx,
     quiet,
   );
   for (const d of loaded.errors) ctx.stderr.write(diagnosticLine(d));
   // A country with an unreadable file would get a column of false gaps: no matrix rather than a wrong one.
   if (loaded.errors.length > 0) return EXIT_ERROR;
-  const docs = loaded.docs as StatuteDocument[];
+  const docs = loaded.findings as DocumentFindings[];
 
-  const { checkDocuments } = await import('../check.js');
+  const { checkFindings } = await import('../check.js');
   const { countryNames, formatMatrix } = await import('../compare/matrix.js');
   const options = { pack, ...settings.check };
   let at = 0;
   const results = inputs.map((i) => {
-    const result = checkDocuments(docs.slice(at, at + i.paths.length), options);
+    const result = checkFindings(docs.slice(at, at + i.paths.length), options);
     at += i.paths.length;
     return result;
   });

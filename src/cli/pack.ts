@@ -22,15 +22,19 @@ export function packSources(config: GapCheckConfig | null, opts: PackOptions, cw
   return { dirs, replace };
 }
 
-export async function loadPack(config: GapCheckConfig | null, opts: PackOptions, cwd: string): Promise<RulePack> {
+/**
+ * The pack for a command. Only `gap-check explain` shows the rules' examples; without them the built-in pack
+ * loads from its build-time snapshot instead of YAML (src/rules/snapshot.ts), much faster.
+ */
+export async function loadPack(config: GapCheckConfig | null, opts: PackOptions, cwd: string, examples = false): Promise<RulePack> {
   const sources = packSources(config, opts, cwd);
   const { loadRulePack } = await import('../rules/index.js');
-  return loadRulePack(sources);
+  return loadRulePack({ ...sources, examples });
 }
 
-export async function loadPackFor(opts: PackOptions, ctx: Context): Promise<{ pack: RulePack; config: GapCheckConfig | null }> {
+export async function loadPackFor(opts: PackOptions, ctx: Context, examples = false): Promise<{ pack: RulePack; config: GapCheckConfig | null }> {
   const config = await loadConfig({ cwd: ctx.cwd, file: opts.config });
-  return { pack: await loadPack(config, opts, ctx.cwd), config };
+  return { pack: await loadPack(config, opts, ctx.cwd, examples), config };
 }
 
 /** The rule with this id, or a GapCheckError naming the nearest id (or how to list them). */

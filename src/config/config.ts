@@ -26,6 +26,7 @@ export const CONFIG_KEYS = [
   'failOn',
   'format',
   'maxBytes',
+  'definitionsFrom',
 ] as const;
 const MEASURE_KEYS = ['status', 'justification', 'citation'] as const;
 
@@ -51,6 +52,11 @@ export interface GapCheckConfig {
   failOn?: FailOn;
   format?: ReportFormat;
   maxBytes?: number;
+  /**
+   * Documents that apply other documents' definitions: file paths or globs, relative to the config file
+   * (`children-act.md: [penal-code.md]`). Without an entry, definitions stay within their own document.
+   */
+  definitionsFrom?: Array<{ documents: string; from: string[]; line: number }>;
   /** Every measure id the file mentions, with its line. */
   ids: ConfigIdRef[];
   /** Line of each `rules` entry, parallel to `rules`. */
@@ -206,6 +212,16 @@ export function parseConfig(text: string, file: string, dir: string): GapCheckCo
         const n = typeof raw === 'number' || typeof raw === 'string' ? parseSize(raw) : null;
         if (n === null) expect('a size in bytes, e.g. 67108864 or 64MiB');
         config.maxBytes = n as number;
+        break;
+      }
+      case 'definitionsFrom': {
+        if (!isMap(value)) expect('a mapping of documents to the documents whose definitions they apply, e.g. { children-act.md: [penal-code.md] }');
+        config.definitionsFrom = (value as { items: Pair[] }).items.map((item) => {
+          const documents = keyName(item, fail, lineOf);
+          const line = lineOf(item.key as Node);
+          const from = stringList(item.value as Node | null, () => fail(lineOf(item.value as Node | null, line), `definitionsFrom.${documents}: expected a list of files or globs, e.g. [penal-code.md]`), fail, lineOf, `definitionsFrom.${documents}`);
+          return { documents, from: from.map((f) => f.value), line };
+        });
         break;
       }
       default:

@@ -31,6 +31,11 @@ export const STARTER_CONFIG = `# gap-check configuration. gap-check reads the ne
 #rules: [./our-rules]
 #replaceRules: false
 
+# Definitions stay within their own document, unless a document applies another's ("terms have the meaning
+# given in the Penal Code"): files or globs, relative to this file.
+#definitionsFrom:
+#  acts/children-act.md: [acts/penal-code.md]
+
 # Lowest verdict that makes gap-check exit with code 1: missing, partial or never (default partial).
 #failOn: partial
 

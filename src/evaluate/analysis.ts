@@ -2,7 +2,7 @@
 // whether the provision is an exception or a policy statement, whether it creates an offence (directly,
 // through the chapeau of its list, or through a penalty clause that refers to it), what penalty attaches,
 // and which defined terms it uses. Computed once per document and shared by every rule.
-import type { Definition, ProvisionNode, StatuteDocument } from '../types.js';
+import type { Definition, Evidence, ProvisionNode, SharedDefinition, StatuteDocument } from '../types.js';
 import { ConceptMatcher, tokenize, type ConceptMatch, type Token } from './concepts.js';
 import { readPenalty, type PenaltyInfo } from './penalties.js';
 import { findAges, type AgeMention } from './ages.js';
@@ -49,6 +49,8 @@ export interface DefinitionInfo {
   termConcepts: Set<string>;
   termTokens: string[];
   ages: AgeMention[];
+  /** For a definition applied from another document (config `definitionsFrom`): where it stands there. */
+  foreign?: Evidence;
 }
 
 export interface OffenceLink {
@@ -69,7 +71,12 @@ export class DocAnalysis {
   private definitionConcepts: DefinitionInfo[];
   private definitionsByFirstStem = new Map<string, DefinitionInfo[]>();
 
-  constructor(doc: StatuteDocument, matcher: ConceptMatcher) {
+  /**
+   * @param imported definitions this document applies from other documents (config `definitionsFrom`): they
+   *   reach every provision, like the document's own document-wide definitions, but are not this document's
+   *   own (a definition measure is judged in the document that states it).
+   */
+  constructor(doc: StatuteDocument, matcher: ConceptMatcher, imported: SharedDefinition[] = []) {
     this.doc = doc;
     for (const d of doc.definitions) {
       const list = this.definitionsByNode.get(d.nodeId) ?? [];
@@ -105,7 +112,15 @@ export class DocAnalysis {
         ages: findAges(def.text),
       };
     });
-    for (const d of this.definitionConcepts) {
+    const foreign: DefinitionInfo[] = imported.map((x) => ({
+      def: { term: x.term, mode: x.mode, text: x.text, nodeId: 0, line: x.evidence.startLine, endLine: x.evidence.endLine, scope: { kind: 'document' } },
+      concepts: new Set(x.concepts),
+      termConcepts: new Set(x.termConcepts),
+      termTokens: x.termTokens,
+      ages: x.ages,
+      foreign: x.evidence,
+    }));
+    for (const d of [...this.definitionConcepts, ...foreign]) {
       if (d.termTokens.length === 0) continue;
       const list = this.definitionsByFirstStem.get(d.termTokens[0]) ?? [];
       list.push(d);
@@ -376,6 +391,23 @@ export class DocAnalysis {
     return this.definitionConcepts;
   }
 
+  /**
+   * The definitions another document can apply: those that govern this whole document ("In this Act"), as plain
+   * data with their evidence. Definitions limited to a Part or section stay where they are.
+   */
+  sharedDefinitions(evidence: (d: DefinitionInfo) => Evidence): SharedDefinition[] {
+    return this.definitionConcepts.filter((d) => d.def.scope.kind === 'document').map((d) => ({
+      term: d.def.term,
+      mode: d.def.mode,
+      text: d.def.text,
+      concepts: [...d.concepts],
+      termConcepts: [...d.termConcepts],
+      termTokens: d.termTokens,
+      ages: d.ages,
+      evidence: evidence(d),
+    }));
+  }
+
   private inScope(def: Definition, id: number): boolean {
     const s = def.scope;
     if (s.kind === 'document') return true;
@@ -402,7 +434,9 @@ function citedDescriptions(text: string, tokens: Token[]): Array<[number, number
   return out;
 }
 
-const OFFENCE_BY_REFERENCE = /(?:contraven\w*|violat\w*|fails? to comply with|failure to comply with|in breach of|breach(?:es)? of|offen[cs]es? (?:under|against|in|referred to in|described in|created by|set out in)|punish\w* (?:under|as provided (?:in|under|by|for in))|penalty (?:under|provided (?:in|for in|under))|(?:acts?|conduct) (?:in|under|described in|referred to in|enumerated in|mentioned in|defined in|punished (?:in|under)))\s+(?:any of |the provisions of |a provision of |any provision of )?$/i;
+// `\w{0,20}`, not `\w*`: the search restarts at every `contraven` of a long word and `\w*` rescans to its end
+// (quadratic); no real suffix (`-tions`, `-able`) comes near 20 letters.
+const OFFENCE_BY_REFERENCE = /(?:contraven\w{0,20}|violat\w{0,20}|fails? to comply with|failure to comply with|in breach of|breach(?:es)? of|offen[cs]es? (?:under|against|in|referred to in|described in|created by|set out in)|punish\w{0,20} (?:under|as provided (?:in|under|by|for in))|penalty (?:under|provided (?:in|for in|under))|(?:acts?|conduct) (?:in|under|described in|referred to in|enumerated in|mentioned in|defined in|punished (?:in|under)))\s+(?:any of |the provisions of |a provision of |any provision of )?$/i;
 
 /** Do the words before the reference make the referred provision an offence ("contravenes section 7")? */
 function makesOffenceOf(text: string, refText: string): boolean {

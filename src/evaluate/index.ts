@@ -1,10 +1,13 @@
 // Stage 4: evaluate every measure of a rule pack over the documents of one legal system. A measure is met if
 // any document meets it; evidence names the file. Rules that build on others (penalties) run after them.
-import type { CheckOptions, MeasureResult, Rule, RulePack, StatuteDocument } from '../types.js';
+// Two phases: `collectDocument` reads one document (in the worker that parsed it, for a batch) and keeps only
+// plain findings; `judgeFindings` judges the measures across all documents' findings.
+import type { CheckOptions, DocumentFindings, MeasureResult, Rule, RulePack, SharedDefinition, StatuteDocument } from '../types.js';
+import { evidenceFor } from './evidence.js';
 import { ConceptMatcher } from './concepts.js';
 import { DocAnalysis } from './analysis.js';
 import { KINDS, type Candidate } from './kinds/index.js';
-import type { EvalContext } from './kinds/common.js';
+import type { DocPart } from './kinds/common.js';
 
 const RANK = { met: 2, partial: 1 } as const;
 const MAX_EVIDENCE = 3;
@@ -70,24 +73,77 @@ function lowerFirst(s: string): string {
 }
 
 export function analyse(docs: StatuteDocument[], pack: RulePack): DocAnalysis[] {
-  const matcher = new ConceptMatcher(pack.concepts);
+  const matcher = ConceptMatcher.for(pack.concepts);
   return docs.map((d) => new DocAnalysis(d, matcher));
 }
 
-/** Judge every selected measure of the pack over the documents; results in pack order. */
-export function evaluate(docs: StatuteDocument[], pack: RulePack, options: CheckOptions = {}): MeasureResult[] {
-  const analyses = analyse(docs, pack);
-  const ctx: EvalContext = { analyses, options, found: new Map() };
+/** The ids of the rules a run judges, and of the rules those depend on, in evaluation order. */
+function plan(pack: RulePack, options: CheckOptions): { rules: Rule[]; selected: Set<string> } {
   const selected = new Set(pack.rules.filter((r) => (!options.only || options.only.includes(r.id)) && !options.skip?.includes(r.id)).map((r) => r.id));
+  const rules = ordered(pack.rules).filter((rule) =>
+    selected.has(rule.id) || pack.rules.some((r) => selected.has(r.id) && (KINDS[r.kind].dependsOn?.(r) ?? []).includes(rule.id)));
+  return { rules, selected };
+}
+
+/**
+ * Phase 1, one document at a time: what the document contributes to each rule the run needs. The result is
+ * plain data and small next to the document, so a batch can drop each document and its analysis as soon as
+ * this returns (and compute it in the worker thread that parsed the document).
+ */
+export function collectDocument(doc: StatuteDocument, pack: RulePack, options: CheckOptions = {}, docIndex = 0, sharing: Sharing = {}): DocumentFindings {
+  const a = new DocAnalysis(doc, ConceptMatcher.for(pack.concepts), sharing.imported);
+  const found = new Map<string, Candidate[]>();
+  const parts: Record<string, DocPart> = {};
+  for (const rule of plan(pack, options).rules) {
+    const part = KINDS[rule.kind].collect(rule, { a, docIndex, options, found });
+    found.set(rule.id, part.candidates);
+    parts[rule.id] = part;
+  }
+  return {
+    path: doc.source.path,
+    sha256: doc.source.sha256,
+    title: doc.title,
+    jurisdiction: doc.jurisdiction,
+    diagnostics: [...doc.source.warnings, ...doc.warnings],
+    parts,
+    ...(sharing.share ? { definitions: shared(a) } : {}),
+  };
+}
+
+/** Definitions between the documents of one batch (config `definitionsFrom`). */
+export interface Sharing {
+  /** Definitions this document applies from others. */
+  imported?: SharedDefinition[];
+  /** Also return this document's own document-wide definitions, for others that apply them. */
+  share?: boolean;
+}
+
+function shared(a: DocAnalysis): SharedDefinition[] {
+  return a.sharedDefinitions((d) => evidenceFor(a, d.def.nodeId, null, `definition of "${d.def.term}"`));
+}
+
+/** Only a document's document-wide definitions, for others that apply them (when it is also judged later). */
+export function shareDefinitions(doc: StatuteDocument, pack: RulePack): SharedDefinition[] {
+  return shared(new DocAnalysis(doc, ConceptMatcher.for(pack.concepts)));
+}
+
+/** Phase 2, across documents: judge every selected measure from the documents' findings; results in pack order. */
+export function judgeFindings(findings: DocumentFindings[], pack: RulePack, options: CheckOptions = {}): MeasureResult[] {
+  const { rules, selected } = plan(pack, options);
   const results = new Map<string, MeasureResult>();
-  for (const rule of ordered(pack.rules)) {
-    const needed = selected.has(rule.id) || pack.rules.some((r) => selected.has(r.id) && (KINDS[r.kind].dependsOn?.(r) ?? []).includes(rule.id));
-    if (!needed) continue;
-    const override = options.overrides?.[rule.id];
-    const { candidates, missingReason } = KINDS[rule.kind].evaluate(rule, ctx);
-    ctx.found.set(rule.id, candidates);
+  for (const rule of rules) {
     if (!selected.has(rule.id)) continue;
+    const kind = KINDS[rule.kind];
+    // Candidates carry the position of their document in this batch, whatever batch computed them.
+    const parts = findings.map((f, i) => {
+      const part = (f.parts[rule.id] ?? { candidates: [] }) as DocPart;
+      return { ...part, candidates: part.candidates.map((c) => ({ ...c, docIndex: i })) };
+    });
+    const { candidates, missingReason } = kind.combine
+      ? kind.combine(rule, parts, options)
+      : { candidates: parts.flatMap((x) => x.candidates), missingReason: parts.find((x) => x.missingReason !== undefined)?.missingReason };
     const result = judge(rule, candidates, missingReason);
+    const override = options.overrides?.[rule.id];
     if (override) {
       // A user's declaration is reported as such, with what the document itself shows kept as evidence.
       result.status = override.status;
@@ -99,4 +155,9 @@ export function evaluate(docs: StatuteDocument[], pack: RulePack, options: Check
     results.set(rule.id, result);
   }
   return pack.rules.filter((r) => results.has(r.id)).map((r) => results.get(r.id)!);
+}
+
+/** Judge every selected measure of the pack over the documents of one legal system; results in pack order. */
+export function evaluate(docs: StatuteDocument[], pack: RulePack, options: CheckOptions = {}): MeasureResult[] {
+  return judgeFindings(docs.map((d, i) => collectDocument(d, pack, options, i)), pack, options);
 }

@@ -265,5 +265,17 @@ function walkInline(node: Parents, acc: Acc, ctx: Ctx): void {
 /** Removes HTML tags from one line (`<summary>Historical Note</summary>` → `Historical Note`). */
 function stripTags(line: string): string {
   if (line.indexOf('<') < 0) return line.trim();
-  return line.replace(/<[^>]*>/g, '').trim();
+  // What line.replace(/<[^>]*>/g, '') does, as a loop: that search restarts at every `<` and scans to the end of
+  // the line when no `>` follows (quadratic on a long run of `<`). Once a `<` has no `>` after it, none has.
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = line.indexOf('<', from);
+    if (open < 0) break;
+    const close = line.indexOf('>', open + 1);
+    if (close < 0) break;
+    out += line.slice(from, open);
+    from = close + 1;
+  }
+  return (out + line.slice(from)).trim();
 }

@@ -3,7 +3,6 @@
 // GapCheckError naming the file, the line and what was expected (with the nearest valid name if any).
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode, type Document } from 'yaml';
 import { GapCheckError } from '../errors.js';
 import type { ConceptDef, MeasureGroup, Rule, RuleExample, RulePack, Status } from '../types.js';
@@ -12,8 +11,9 @@ import type { ParamSpec } from '../evaluate/kinds/common.js';
 import { ENGINE_CONCEPTS } from '../evaluate/analysis.js';
 import { phraseProblem } from '../evaluate/concepts.js';
 import { nearest } from '../config/nearest.js';
+import { DEFAULT_RULES_DIR } from './snapshot.js';
 
-export const DEFAULT_RULES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../rules');
+export { DEFAULT_RULES_DIR };
 
 const RULE_KEYS = ['id', 'instrument', 'paragraphs', 'source', 'group', 'title', 'requirement', 'met', 'partial', 'suggestion', 'kind', 'params', 'examples'] as const;
 const REQUIRED_RULE_KEYS = ['id', 'instrument', 'paragraphs', 'source', 'group', 'title', 'requirement', 'met', 'suggestion', 'kind', 'params', 'examples'];
@@ -297,10 +297,18 @@ export interface LoadRulePackOptions {
   dirs?: string[];
   /** When true, `dirs` replace the default pack instead of extending it. */
   replace?: boolean;
+  /**
+   * false: the caller does not need the rules' `examples` (they are validated but come back as `[]`), which lets
+   * the built-in pack alone load from its build-time snapshot (src/rules/snapshot.ts). Default true.
+   */
+  examples?: boolean;
 }
 
-/** Load the default pack (plus extra packs); throws GapCheckError naming file and line on any problem. */
-export async function loadRulePack(options: LoadRulePackOptions = {}): Promise<RulePack> {
+/**
+ * Load the default pack (plus extra packs) from YAML; throws GapCheckError naming file and line on any problem.
+ * Callers use `loadRulePack` (src/rules/index.ts), which reads the snapshot instead when it can.
+ */
+export async function loadYamlRulePack(options: LoadRulePackOptions = {}): Promise<RulePack> {
   const dirs = options.replace && options.dirs?.length ? [...options.dirs] : [DEFAULT_RULES_DIR, ...(options.dirs ?? [])];
   const concepts: Record<string, ConceptDef> = {};
   const rules: Rule[] = [];
@@ -341,5 +349,7 @@ export async function loadRulePack(options: LoadRulePackOptions = {}): Promise<R
       }
     }
   }
+  // Validated above like the others; dropped so that the pack is the same whether it came from YAML or snapshot.
+  if (options.examples === false) for (const r of rules) r.examples = [];
   return { name, version, rules, concepts, dirs: dirs.map((d) => path.resolve(d)) };
 }

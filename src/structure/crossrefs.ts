@@ -7,15 +7,19 @@
 import type { CrossReference, DivisionKind, ProvisionNode } from '../types.js';
 import { LineRole, type Built } from './builder.js';
 import type { Resolver } from './resolve.js';
+import { trimEndMatching } from './text.js';
 
 const ITEM = String.raw`(?:\d+[A-Za-z]{0,3}(?:\.\d+[A-Za-z]?)*(?:\([0-9A-Za-z.]{1,6}\))*|\([0-9A-Za-z.]{1,6}\)(?:\([0-9A-Za-z.]{1,6}\))*|[IVXLC]+(?:\.\d+)?(?![A-Za-z]))`;
-const LIST = String.raw`${ITEM}(?:\s*(?:,|,?\s*and|,?\s*or|to|through|-|–)\s*${ITEM})*`;
+// The separator is `\s*(?:,|,?\s*and|,?\s*or|to|through|-|–)\s*` written so that no two \s quantifiers are
+// adjacent (`\s*,?\s*and` splits a run of spaces every possible way: quadratic on `section 1` + many spaces).
+const LIST = String.raw`${ITEM}(?:\s*(?:,(?:\s*(?:and|or))?|and|or|to|through|-|–)\s*${ITEM})*`;
 const REF = new RegExp(
   String.raw`(?<![\w§])(?:(?:(?:[Tt]his|[Tt]hat|[Tt]he said|[Tt]hese)\s+(Act|Code|Law|Part|Chapter|Division|Subdivision|Title|title|Book|Schedule|section|subsection|paragraph|subparagraph|clause|Article|article))\b|([Ss]ections?|[Ss]ubsections?|[Pp]aragraphs?|[Ss]ubparagraphs?|[Cc]lauses?|[Ss]ubclauses?|[Aa]rticles?|[Pp]arts?|[Cc]hapters?|[Dd]ivisions?|[Ss]chedules?|ss?\.|[Ss]ecs?\.|[Aa]rts?\.|[Pp]aragraphes?|[Pp]arties?)\s+(${LIST})|(§§?)\s*(${LIST}))`,
   'g',
 );
 const SPLIT_ITEMS = new RegExp(String.raw`(${ITEM})|(to|through|-|–)`, 'g');
-const EXTERNAL = /^\s*,?\s*(?:of|in|under|to)\s+(?:(?:the\s+|that\s+|said\s+)?principal\b|(?:the\s+|that\s+|said\s+|an?\s+)?(?!(?:[Tt]his|[Tt]hese|[Tt]he present|[Ss]ections?|[Ss]ubsections?|[Pp]aragraphs?|[Ss]ubparagraphs?|[Cc]lauses?|[Aa]rticles?|[Pp]arts?|[Cc]hapters?|[Dd]ivisions?|[Ss]chedules?|§)\b)(?:[A-Z*“"]|Act\b|title\s+\d|chapter\s+\d))/;
+// `(?:,\s*)?`, not `,?\s*`: two adjacent \s* split a run of spaces every possible way (quadratic).
+const EXTERNAL = /^\s*(?:,\s*)?(?:of|in|under|to)\s+(?:(?:the\s+|that\s+|said\s+)?principal\b|(?:the\s+|that\s+|said\s+|an?\s+)?(?!(?:[Tt]his|[Tt]hese|[Tt]he present|[Ss]ections?|[Ss]ubsections?|[Pp]aragraphs?|[Ss]ubparagraphs?|[Cc]lauses?|[Aa]rticles?|[Pp]arts?|[Cc]hapters?|[Dd]ivisions?|[Ss]chedules?|§)\b)(?:[A-Z*“"]|Act\b|title\s+\d|chapter\s+\d))/;
 /** `In the Children Act, in section 2, …`: the sentence has already named the other law. */
 const EXTERNAL_BEFORE = /\b(?:[Ii]n|[Oo]f|[Uu]nder) the (?:principal (?:Act|Code|Law)|(?:[A-Z][\w’'()-]*\s+){1,8}(?:Act|Code|Law|Ordinance|Decree|Regulations)(?:\s+\d{4})?)\s*,/;
 const OF_BASE = new RegExp(String.raw`^\s*of\s+(?:this\s+section|(subsection|paragraph|subparagraph|section|article|§)\s+(${ITEM}))`, 'i');
@@ -50,7 +54,7 @@ export function findCrossReferences(built: Built, resolver: Resolver): CrossRefe
         const own = { line: lineAt(m.index) };
         sentenceStart = advanceSentence(text, scanned, m.index, sentenceStart);
         scanned = m.index;
-        const phrase = m[0].replace(/[\s,]+$/, '');
+        const phrase = trimEndMatching(m[0], /[\s,]/);
         const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
         if (m[1]) {
           // `this Part`, `this section`, `this Act`.
@@ -71,7 +75,7 @@ export function findCrossReferences(built: Built, resolver: Resolver): CrossRefe
           const itemsText = m[0] + of[0];
           for (const im of list.matchAll(/\(([0-9A-Za-z.]{1,6})\)(?:\([0-9A-Za-z.]{1,6}\))*/g)) {
             const target = baseId === null || baseId === undefined ? null : resolver.under(baseId, parens(im[0]));
-            out.push({ fromNodeId: n.id, line: own.line, text: itemsText.replace(/[\s,]+$/, ''), targetNodeId: target });
+            out.push({ fromNodeId: n.id, line: own.line, text: trimEndMatching(itemsText, /[\s,]/), targetNodeId: target });
           }
           continue;
         }

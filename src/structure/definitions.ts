@@ -25,14 +25,18 @@ const FOREIGN_SCOPE: Array<[RegExp, string]> = [
   [/la présente partie/i, 'part'],
   [/le présent article|la présente section|dieser Vorschrift|dieses Paragraphen/i, 'section'],
 ];
+// In QUOTED_TERM and PLAIN_TERM the optional `, … ,` aside carries its own leading or trailing \s: no two \s
+// quantifiers may be adjacent (`\s*(?:,…,)?\s+` splits a run of spaces every possible way, so `child` + 8,000
+// spaces + a word that is not the verb took seconds).
 const QUOTED_TERM = new RegExp(
-  String.raw`^(?:the\s+(?:terms?|expressions?|words?|phrases?)\s+)?([“"‘'][^”"’']{1,80}[”"’'](?:\s*(?:,|or|and|and/or)\s*[“"‘'][^”"’']{1,80}[”"’'])*)\s*(?:,[^,]{0,100},)?\s*(?:\([^)]{0,80}\)\s*)?${VERB}`,
+  String.raw`^(?:the\s+(?:terms?|expressions?|words?|phrases?)\s+)?([“"‘'][^”"’']{1,80}[”"’'](?:\s*(?:,|or|and|and/or)\s*[“"‘'][^”"’']{1,80}[”"’'])*)\s*(?:,[^,]{0,100},\s*)?(?:\([^)]{0,80}\)\s*)?${VERB}`,
   'i',
 );
 const AFTER_TERM = new RegExp(String.raw`^[\s,]*(?:,[^,]{0,100},\s*)?(?:\([^)]{0,80}\)\s*)?${VERB}`, 'i');
-const PLAIN_TERM = new RegExp(String.raw`^(?:the\s+(?:term|expression|word)\s+)?([A-Za-zÀ-ÿ][\w’'\-/ ]{0,60}?)\s*(?:,[^,]{0,100},)?\s+${VERB}\b`, 'i');
+const PLAIN_TERM = new RegExp(String.raw`^(?:the\s+(?:term|expression|word)\s+)?([A-Za-zÀ-ÿ][\w’'\-/ ]{0,60}?)(?:\s*,[^,]{0,100},)?\s+${VERB}\b`, 'i');
 const STOP_START = /^(?:and|or|but|nor|then|also|by|with|without|through|via|from|to|this|that|it|nothing|such|the|a|an|any|every|each|he|she|they|there|where|if|when|which|who|whoever|section|subsection|paragraph|article|part|chapter|schedule|no|all|its|his|her|in|for|as|subject|notwithstanding|despite|unless|except|provided)\b/i;
-const INLINE = /\(\s*(?:(?:hereinafter|hereafter)(?:\s+(?:referred to as|called))?|(?:in this [A-Za-z]+\s+)?(?:referred to as|called))?\s*(?:the\s+)?[“"]([^”"]{1,60})[”"]\s*\)/g;
+// `\((?:\s*(?:…))?\s*`, not `\(\s*(?:…)?\s*`: adjacent \s* are quadratic on `(` + a long run of spaces.
+const INLINE = /\((?:\s*(?:(?:hereinafter|hereafter)(?:\s+(?:referred to as|called))?|(?:in this [A-Za-z]+\s+)?(?:referred to as|called)))?\s*(?:the\s+)?[“"]([^”"]{1,60})[”"]\s*\)/g;
 const DEFINITIONS_HEADING = /\b(?:definitions?|interpretation|meaning|terms|définitions?|interprétation|begriffsbestimmungen?|sprachgebrauch|definiciones)\b/i;
 const DEFINITIONS_CHAPEAU = /(?:^(?:in|for the purposes? of|for purposes of|as used in)\s+(?:this|these)\s+\w+|following (?:terms|definitions|words|expressions)|definitions? (?:in this|that follow)|les définitions qui suivent|im sinne (?:dieses|des)|the following (?:meanings|definitions) apply)/i;
 const VERB_ANY = /means|includes|shall mean|shall include|refers? to|ha(?:s|ve) the (?:same )?meaning|is defined|denotes|signifies|designates|entend|désigne/i;

@@ -83,7 +83,9 @@ const GERMAN_ORDINALS: Map<string, number> = (() => {
 
 const NUMBER = String.raw`(\d+[A-Z]?(?:\.\d+[A-Z]?)*|[IVXLC]+(?:\.\d+)*|[A-Z]|premier|première|1er|unique)(?![A-Za-zÀ-ÿ])`;
 const KEYWORD_FIRST = new RegExp(
-  String.raw`^([A-ZÁÉÍÓÚ][A-Za-zÀ-ÿ-]*)\.?(?:\s+(?:No\.|Nr\.|n°)?\s*${NUMBER}|\s+(${ENGLISH_NUMBER_WORDS.join('|')})\b)?(.*)$`,
+  // `\s+(?:(?:No\.|…)\s*)?`, not `\s+(?:No\.|…)?\s*`: adjacent \s quantifiers are quadratic on a keyword followed
+  // by a long run of spaces.
+  String.raw`^([A-ZÁÉÍÓÚ][A-Za-zÀ-ÿ-]*)\.?(?:\s+(?:(?:No\.|Nr\.|n°)\s*)?${NUMBER}|\s+(${ENGLISH_NUMBER_WORDS.join('|')})\b)?(.*)$`,
   'i',
 );
 const ORDINAL_FIRST = /^([A-Za-zÀ-ÿß]+)\s+([A-Za-zÀ-ÿ-]+)\b(.*)$/;

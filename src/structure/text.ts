@@ -56,11 +56,23 @@ export function endsWithPunctuation(s: string): boolean {
   return last === '.' || last === ';' || last === ':' || last === '—' || last === '–' || last === ')' || last === '”' || last === '"' || last === ']' || last === '?' || last === '!' || last === ',';
 }
 
+/**
+ * `s` without the run of characters at its end that `char` matches (one character class, no flags: `/[\s,]/`).
+ * A loop from the end rather than `s.replace(/[\s,]+$/, '')`: that search restarts at every character of a run
+ * and scans to the run's end, so a long run of such characters anywhere but at the end takes quadratic time
+ * (a heading with 80,000 spaces before its last word took 12 s).
+ */
+export function trimEndMatching(s: string, char: RegExp): string {
+  let end = s.length;
+  while (end > 0 && char.test(s[end - 1])) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
 /** Shortens at a word boundary for labels (`Offences Against Public Order and …`). */
 export function truncate(s: string, max = 60): string {
   if (s.length <= max) return s;
   const cut = s.lastIndexOf(' ', max - 1);
-  return s.slice(0, cut > max / 2 ? cut : max - 1).replace(/[\s,;:.—–-]+$/, '') + '…';
+  return trimEndMatching(s.slice(0, cut > max / 2 ? cut : max - 1), /[\s,;:.—–-]/) + '…';
 }
 
 /** `PART` → `Part`, `SCHEDULE` → `Schedule`; mixed case is kept. */
@@ -71,9 +83,7 @@ export function titleCaseWord(s: string): string {
 
 /** Removes decoration around a heading: separators at either end and trailing full stops. */
 export function cleanHeading(s: string): string {
-  return s
-    .replace(/^[\s\-—–:.|]+/, '')
-    .replace(/[\s\-—–:|]+$/, '')
+  return trimEndMatching(s.replace(/^[\s\-—–:.|]+/, ''), /[\s\-—–:|]/)
     .replace(/\.$/, '')
     .trim();
 }
@@ -93,5 +103,5 @@ export function isBoldOnly(line: { text: string; strong?: Array<[number, number]
     if (r[k][0] > end + 1) return false;
     end = r[k][1];
   }
-  return end >= line.text.replace(/[\s.:]+$/, '').length;
+  return end >= trimEndMatching(line.text, /[\s.:]/).length;
 }

@@ -1,24 +1,84 @@
-// Worker-thread entry: read, parse and structure one statute. The result is plain data (see types.ts), so it
-// crosses back to the main thread by structured clone; input errors travel as data, not as exceptions.
+// Worker-thread entry: read, parse and structure one statute and, when the batch is being checked, collect what
+// it contributes to each rule (evaluation's per-document phase) so that only those compact findings travel back
+// and the document can be freed in the worker. Results are plain data, crossing back by structured clone; input
+// errors travel as data, not as exceptions. The same function runs in the main thread for one-thread runs.
 import { readSource } from '../read/index.js';
 import { parseSource } from '../parse/index.js';
 import { buildStructure } from '../structure/index.js';
+import { collectDocument, shareDefinitions, type Sharing } from '../evaluate/index.js';
 import { isGapCheckError } from '../errors.js';
-import type { StatuteDocument } from '../types.js';
+import { ConceptMatcher } from '../evaluate/concepts.js';
+import type { CheckOptions, DocumentFindings, RulePack, SharedDefinition, StatuteDocument } from '../types.js';
 
-export interface ParseTask { path: string; format?: 'markdown' | 'text'; maxBytes?: number }
-export type ParseOutcome =
-  | { ok: true; doc: StatuteDocument }
-  | { ok: false; error: { code: string; message: string; file?: string; line?: number } };
+export interface ParseTask {
+  path: string;
+  format?: 'markdown' | 'text';
+  maxBytes?: number;
+  /** Collect findings (and drop the document) instead of returning the structured document. */
+  collect?: { options: CheckOptions; docIndex: number } & Sharing;
+  /** Return only the document's document-wide definitions (for documents that apply them). */
+  shareOnly?: boolean;
+}
+export type TaskError = { code: string; message: string; file?: string; line?: number };
+export type ParseOutcome = { ok: true; doc: StatuteDocument } | { ok: false; error: TaskError };
+export type CollectOutcome = { ok: true; findings: DocumentFindings } | { ok: false; error: TaskError };
+export type ShareOutcome = { ok: true; definitions: SharedDefinition[] } | { ok: false; error: TaskError };
+
+async function load(task: ParseTask): Promise<StatuteDocument> {
+  const source = await readSource(task.path, { maxBytes: task.maxBytes });
+  return buildStructure(parseSource(source, task.format));
+}
+
+function failure(task: ParseTask, e: unknown): { ok: false; error: TaskError } {
+  if (isGapCheckError(e)) return { ok: false, error: { code: e.code, message: e.message, file: e.file ?? task.path, line: e.line } };
+  return { ok: false, error: { code: 'internal-error', message: `internal error while reading: ${(e as Error).message}`, file: task.path } };
+}
 
 export async function parseTask(task: ParseTask): Promise<ParseOutcome> {
   try {
-    const source = await readSource(task.path, { maxBytes: task.maxBytes });
-    return { ok: true, doc: buildStructure(parseSource(source, task.format)) };
+    return { ok: true, doc: await load(task) };
   } catch (e) {
-    if (isGapCheckError(e)) return { ok: false, error: { code: e.code, message: e.message, file: e.file ?? task.path, line: e.line } };
-    return { ok: false, error: { code: 'internal-error', message: `internal error while reading: ${(e as Error).message}`, file: task.path } };
+    return failure(task, e);
   }
 }
 
-export default parseTask;
+export async function collectTask(task: ParseTask & { collect: NonNullable<ParseTask['collect']> }, pack: RulePack): Promise<CollectOutcome> {
+  try {
+    const doc = await load(task);
+    const { options, docIndex, ...sharing } = task.collect;
+    return { ok: true, findings: collectDocument(doc, pack, options, docIndex, sharing) };
+  } catch (e) {
+    return failure(task, e);
+  }
+}
+
+export async function shareTask(task: ParseTask, pack: RulePack): Promise<ShareOutcome> {
+  try {
+    return { ok: true, definitions: shareDefinitions(await load(task), pack) };
+  } catch (e) {
+    return failure(task, e);
+  }
+}
+
+/**
+ * The rule pack of a worker's pool, sent once as the pool's workerData rather than with every task: cloning it
+ * per file would cost more than some files take to check. Piscina is imported only here, inside a worker.
+ */
+let poolPack: RulePack | undefined;
+export interface PoolData { pack: RulePack; stems?: Record<string, string> }
+async function workerPack(): Promise<RulePack> {
+  if (!poolPack) {
+    const { workerData } = await import('piscina');
+    const data = workerData as PoolData;
+    poolPack = data.pack;
+    // The built-in pack comes with the stems of its phrase words: compiling its matcher then stems nothing.
+    if (data.stems) ConceptMatcher.useStems(poolPack.concepts, data.stems);
+  }
+  return poolPack;
+}
+
+export default async function run(task: ParseTask): Promise<ParseOutcome | CollectOutcome | ShareOutcome> {
+  if (task.collect) return collectTask({ ...task, collect: task.collect }, await workerPack());
+  if (task.shareOnly) return shareTask(task, await workerPack());
+  return parseTask(task);
+}

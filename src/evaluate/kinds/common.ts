@@ -29,11 +29,26 @@ export interface ParamSpec {
   doc: string;
 }
 
-export interface EvalContext {
-  analyses: DocAnalysis[];
+/** One document of the legal system, as a rule sees it while collecting what that document contributes. */
+export interface DocContext {
+  a: DocAnalysis;
+  /** Position of the document among those checked together (for candidates; evidence names the file). */
+  docIndex: number;
   options: CheckOptions;
-  /** Candidates found by rules evaluated earlier, by rule id. */
+  /** Candidates this document gave the rules evaluated before this one, by rule id. */
   found: Map<string, Candidate[]>;
+}
+
+/**
+ * What one document contributes to one rule. Plain data: it is computed next to the document (in a worker
+ * thread when there are several files) and crosses back by structured clone, so that the document and its
+ * analysis can be freed at once instead of being held until every file is read.
+ */
+export interface DocPart {
+  candidates: Candidate[];
+  missingReason?: string;
+  /** Kind-specific findings that are only judged across documents (coverage, penalty). */
+  summary?: unknown;
 }
 
 export interface RuleKind {
@@ -42,7 +57,13 @@ export interface RuleKind {
   params: Record<string, ParamSpec>;
   /** Rule ids this kind's rule depends on (evaluated first). */
   dependsOn?(rule: Rule): string[];
-  evaluate(rule: Rule, ctx: EvalContext): { candidates: Candidate[]; missingReason?: string };
+  /** What one document contributes. */
+  collect(rule: Rule, ctx: DocContext): DocPart;
+  /**
+   * The rule's candidates over all documents, from their parts in document order. Default: every candidate, and
+   * the first document's missing reason.
+   */
+  combine?(rule: Rule, parts: DocPart[], options: CheckOptions): { candidates: Candidate[]; missingReason?: string };
 }
 
 export interface Qualifier {

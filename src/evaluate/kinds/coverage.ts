@@ -1,9 +1,12 @@
 // Kind `coverage`: a family of provisions where each named element should be present somewhere in the
 // statute (e.g. attempt, complicity, conspiracy, incitement). All present: met; some: partial naming the
 // absent ones; none: missing.
-import type { Rule } from '../../types.js';
+import type { Evidence, Rule } from '../../types.js';
 import { evidenceFor } from '../evidence.js';
-import { type Candidate, type ConceptRef, type EvalContext, type RuleKind, findIn } from './common.js';
+import { type Candidate, type ConceptRef, type DocContext, type DocPart, type RuleKind, findIn } from './common.js';
+
+/** Each element found in one document, with its evidence, in the order found. */
+type CoverageSummary = Array<[string, Evidence]>;
 
 interface CoverageParams {
   elements: Array<{ name: string; concepts: ConceptRef; essential?: string }>;
@@ -17,21 +20,32 @@ export const coverageKind: RuleKind = {
     elements: { type: 'elements', required: true, doc: 'list of {name, concepts, essential?: yes|no}' },
     with: { type: 'concepts', doc: 'concepts that must occur in the same unit (e.g. punishment language)' },
   },
-  evaluate(rule: Rule, ctx: EvalContext) {
+  collect(rule: Rule, ctx: DocContext) {
     const p = rule.params as unknown as CoverageParams;
-    const found = new Map<string, Candidate['evidence'][number]>();
-    ctx.analyses.forEach((a) => {
-      for (const unit of a.units()) {
-        const chain = a.chain(unit);
-        if (chain.some((x) => a.info[x].isPolicy || a.info[x].isException || a.info[x].isDefinition)) continue;
-        if (p.with && !findIn(a, chain, p.with)) continue;
-        for (const el of p.elements) {
-          if (found.has(el.name)) continue;
-          const hit = findIn(a, chain, el.concepts);
-          if (hit) found.set(el.name, evidenceFor(a, unit, hit, el.name));
+    const { a } = ctx;
+    const found: CoverageSummary = [];
+    const seen = new Set<string>();
+    for (const unit of a.units()) {
+      const chain = a.chain(unit);
+      if (chain.some((x) => a.info[x].isPolicy || a.info[x].isException || a.info[x].isDefinition)) continue;
+      if (p.with && !findIn(a, chain, p.with)) continue;
+      for (const el of p.elements) {
+        if (seen.has(el.name)) continue;
+        const hit = findIn(a, chain, el.concepts);
+        if (hit) {
+          seen.add(el.name);
+          found.push([el.name, evidenceFor(a, unit, hit, el.name)]);
         }
       }
-    });
+    }
+    return { candidates: [], summary: found };
+  },
+  // Elements may be provided for in different documents (attempt in the penal code, complicity in a general
+  // part); each is shown where it is first found, in document order.
+  combine(rule: Rule, parts: DocPart[]) {
+    const p = rule.params as unknown as CoverageParams;
+    const found = new Map<string, Evidence>();
+    for (const part of parts) for (const [name, ev] of part.summary as CoverageSummary) if (!found.has(name)) found.set(name, ev);
     if (found.size === 0) return { candidates: [] };
     // Elements marked `essential: "no"` are reported when absent but do not stop the measure being met.
     const absent = p.elements.filter((e) => !found.has(e.name)).map((e) => e.name);

@@ -4,7 +4,7 @@ import type { Rule } from '../../types.js';
 import type { DefinitionInfo, DocAnalysis } from '../analysis.js';
 import { findAges, type AgeMention } from '../ages.js';
 import { evidenceFor } from '../evidence.js';
-import { type Candidate, type ConceptRef, type EvalContext, type RuleKind, asList, findIn } from './common.js';
+import { type Candidate, type ConceptRef, type DocContext, type RuleKind, asList, findIn } from './common.js';
 import { ADULT_AGE, ageOfUnit } from './age-of.js';
 
 interface DefinitionParams {
@@ -72,83 +72,87 @@ export const definitionKind: RuleKind = {
     protectedPersonFallback: { type: 'boolean', doc: 'without a definition, read the age from the offences themselves' },
     offenceAges: { type: 'concepts', doc: 'offences matching these concepts that state a lower age of their own make the finding partial' },
   },
-  evaluate(rule: Rule, ctx: EvalContext) {
+  collect(rule: Rule, ctx: DocContext) {
     const p = rule.params as unknown as DefinitionParams;
     const candidates: Candidate[] = [];
     let missingReason: string | undefined;
-    ctx.analyses.forEach((a, docIndex) => {
-      const defs = matchingDefinitions(a, p);
-      for (const d of defs) {
-        const reasons: string[] = [];
-        let missing = false;
-        if (p.age) {
-          if (d.ages.length === 0) {
-            reasons.push(`"${d.def.term}" is defined without an age threshold; state that it means a person under 18.`);
-          } else {
-            const max = d.ages.reduce((b, m) => (m.age > b.age ? m : b));
-            if (max.age < ADULT_AGE) reasons.push(`"${d.def.term}" is defined as a person ${max.text} — below 18.`);
-          }
-        }
-        for (const r of p.reaches ?? []) {
-          if (!asList(r.concepts).some((c) => d.concepts.has(c))) {
-            if (r.level === 'missing') { missing = true; missingReason = r.reason; break; }
-            reasons.push(r.reason);
-          }
-        }
-        if (missing) continue;
-        if (reasons.length === 0 && p.offenceAges) {
-          const lower = lowerOffenceAge(a, p.offenceAges);
-          if (lower) {
-            reasons.push(`${lower.citation} protects only persons ${lower.text}, although "${d.def.term}" is defined up to 18.`);
-            candidates.push({ status: 'partial', reason: reasons[0], evidence: [defEvidence(a, d), lower.evidence], docIndex, unitId: d.def.nodeId });
-            continue;
-          }
-        }
-        candidates.push({ status: reasons.length ? 'partial' : 'met', reason: reasons[0] ?? null, evidence: [defEvidence(a, d)], docIndex, unitId: d.def.nodeId });
-      }
-      // Two definitions of the protected person with different ages ("child" under 16 in s. 2, under 18 in
-      // Part III): the lower one governs the offences that rely on it, so no definition makes the measure met.
+    const { a, docIndex } = ctx;
+    const defs = matchingDefinitions(a, p);
+    for (const d of defs) {
+      const reasons: string[] = [];
+      let missing = false;
       if (p.age) {
-        const lowest = defs.flatMap((d) => d.ages.map((age) => ({ d, age }))).reduce<{ d: DefinitionInfo; age: AgeMention } | null>((b, x) => (!b || x.age.age < b.age.age ? x : b), null);
-        if (lowest && lowest.age.age < ADULT_AGE) {
-          for (const c of candidates) {
-            if (c.docIndex !== docIndex || c.status !== 'met') continue;
-            c.status = 'partial';
-            c.reason = `"${lowest.d.def.term}" is also defined as a person ${lowest.age.text} (${a.node(lowest.d.def.nodeId).citation}) — below 18.`;
-            c.evidence.push(defEvidence(a, lowest.d));
-          }
+        if (d.ages.length === 0) {
+          reasons.push(`"${d.def.term}" is defined without an age threshold; state that it means a person under 18.`);
+        } else {
+          const max = d.ages.reduce((b, m) => (m.age > b.age ? m : b));
+          if (max.age < ADULT_AGE) reasons.push(`"${d.def.term}" is defined as a person ${max.text} — below 18.`);
         }
       }
-      if (defs.length === 0 && p.protectedPersonFallback) {
-        // No definition: the persons the offences protect, by the ages the offences state themselves.
-        for (const unit of a.units()) {
-          const link = a.offence(unit);
-          if (!link || link.prohibitionOnly) continue;
-          const chain = a.chain(unit);
-          const child = findIn(a, chain, 'child');
-          if (!child) continue;
-          const age = ageOfUnit(a, unit, chain, []);
-          if (!age) continue;
-          const ev = evidenceFor(a, unit, child, 'protected person');
-          const met = age.age >= ADULT_AGE;
-          candidates.push({
-            status: met ? 'met' : 'partial',
-            reason: met ? null : `The offences protect persons ${age.text} — below 18 — and no definition of "child" sets 18.`,
-            evidence: [ev], docIndex, unitId: unit,
-          });
+      for (const r of p.reaches ?? []) {
+        if (!asList(r.concepts).some((c) => d.concepts.has(c))) {
+          if (r.level === 'missing') { missing = true; missingReason = r.reason; break; }
+          reasons.push(r.reason);
         }
       }
-      if (defs.length === 0 && p.undefinedUse) {
-        for (const unit of a.units()) {
-          if (!a.offence(unit)) continue;
-          const hit = findIn(a, a.chain(unit), p.undefinedUse.concepts);
-          if (hit) {
-            candidates.push({ status: 'partial', reason: p.undefinedUse.reason, evidence: [evidenceFor(a, unit, hit, 'term used')], docIndex, unitId: unit });
-            break;
-          }
+      if (missing) continue;
+      if (reasons.length === 0 && p.offenceAges) {
+        const lower = lowerOffenceAge(a, p.offenceAges);
+        if (lower) {
+          reasons.push(`${lower.citation} protects only persons ${lower.text}, although "${d.def.term}" is defined up to 18.`);
+          candidates.push({ status: 'partial', reason: reasons[0], evidence: [defEvidence(a, d), lower.evidence], docIndex, unitId: d.def.nodeId });
+          continue;
         }
       }
-    });
+      candidates.push({ status: reasons.length ? 'partial' : 'met', reason: reasons[0] ?? null, evidence: [defEvidence(a, d)], docIndex, unitId: d.def.nodeId });
+    }
+    // Two definitions of the protected person with different ages ("child" under 16 in s. 2, under 18 in
+    // Part III): the lower one governs the offences that rely on it, so no definition makes the measure met.
+    if (p.age) {
+      const lowest = defs.flatMap((d) => d.ages.map((age) => ({ d, age }))).reduce<{ d: DefinitionInfo; age: AgeMention } | null>((b, x) => (!b || x.age.age < b.age.age ? x : b), null);
+      if (lowest && lowest.age.age < ADULT_AGE) {
+        for (const c of candidates) {
+          if (c.docIndex !== docIndex || c.status !== 'met') continue;
+          c.status = 'partial';
+          c.reason = `"${lowest.d.def.term}" is also defined as a person ${lowest.age.text} (${a.node(lowest.d.def.nodeId).citation}) — below 18.`;
+          c.evidence.push(defEvidence(a, lowest.d));
+        }
+      }
+    }
+    if (defs.length === 0 && p.protectedPersonFallback) {
+      // No definition: the persons the offences protect, by the ages the offences state themselves.
+      for (const unit of a.units()) {
+        const link = a.offence(unit);
+        if (!link || link.prohibitionOnly) continue;
+        const chain = a.chain(unit);
+        const child = findIn(a, chain, 'child');
+        if (!child) continue;
+        const age = ageOfUnit(a, unit, chain, []);
+        if (!age) continue;
+        const ev = evidenceFor(a, unit, child, 'protected person');
+        const met = age.age >= ADULT_AGE;
+        candidates.push({
+          status: met ? 'met' : 'partial',
+          reason: met ? null : `The offences protect persons ${age.text} — below 18 — and no definition of "child" sets 18.`,
+          evidence: [ev], docIndex, unitId: unit,
+        });
+      }
+    }
+    if (defs.length === 0 && p.undefinedUse) {
+      for (const unit of a.units()) {
+        if (!a.offence(unit)) continue;
+        const hit = findIn(a, a.chain(unit), p.undefinedUse.concepts);
+        if (hit) {
+          candidates.push({ status: 'partial', reason: p.undefinedUse.reason, evidence: [evidenceFor(a, unit, hit, 'term used')], docIndex, unitId: unit });
+          break;
+        }
+      }
+    }
     return { candidates, missingReason };
+  },
+  // A definition that fails to reach what the measure needs explains the missing verdict; the last one found
+  // is reported (the order documents are read in).
+  combine(_rule, parts) {
+    return { candidates: parts.flatMap((x) => x.candidates), missingReason: parts.map((x) => x.missingReason).filter((r) => r !== undefined).pop() };
   },
 };

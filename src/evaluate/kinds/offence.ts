@@ -7,7 +7,7 @@ import type { DocAnalysis } from '../analysis.js';
 import type { ConceptMatch } from '../concepts.js';
 import { evidenceFor } from '../evidence.js';
 import {
-  type Candidate, type ConceptRef, type EvalContext, type Qualifier, type RuleKind,
+  type Candidate, type ConceptRef, type DocContext, type Qualifier, type RuleKind,
   findIn, qualifierApplies, viaDefinition,
 } from './common.js';
 import { ageOfUnit, ADULT_AGE } from './age-of.js';
@@ -42,85 +42,84 @@ export const offenceKind: RuleKind = {
     qualifiers: { type: 'qualifiers', doc: 'list of {concept, reason, unless?, window?} that make a finding partial' },
     exceptionSwallows: { type: 'alternatives', doc: '{concept, reason}: an exception in the same provision that removes the conduct' },
   },
-  evaluate(rule: Rule, ctx: EvalContext) {
+  collect(rule: Rule, ctx: DocContext) {
     const p = rule.params as unknown as OffenceParams;
     const candidates: Candidate[] = [];
     let prohibitedOnly: string | undefined;
-    ctx.analyses.forEach((a, docIndex) => {
-      for (const unit of a.units()) {
-        const chain = a.chainWithReferences(unit);
-        let conduct = findIn(a, chain, p.conduct);
-        if (conduct && p.notAfter && precededBy(a, chain, conduct, p.notAfter.concept, p.notAfter.window)) conduct = null;
-        let limited = false;
-        if (!conduct && p.limitedConduct) {
-          conduct = findIn(a, chain, p.limitedConduct.concepts);
-          limited = conduct !== null;
-        }
-        if (!conduct) continue;
-        const link = a.offence(unit);
-        if (!link) continue;
-        const defs = a.definitionsUsed(unit, chain);
-        const evidence = [evidenceFor(a, unit, conduct, 'conduct')];
-        let objectHit: ReturnType<typeof findIn> = null;
-        if (p.object) {
-          const direct = findIn(a, chain, p.object);
-          objectHit = direct;
-          const def = direct || p.objectFromDefinitions === false ? null : viaDefinition(defs, p.object);
-          if (!direct && !def) continue;
-          if (def) evidence.push(definitionEvidence(a, def.def.nodeId, 'object (definition)'));
-        }
-        if (p.with && !p.with.every((g) => findIn(a, chain, g))) continue;
-        // In a long unstructured block (an amending bill's quoted text) the elements must share a sentence.
-        if (objectHit && splitBySentence(a, conduct, objectHit)) {
-          const pair = samePair(a, conduct.nodeId, p.conduct, p.object!);
-          if (!pair) continue;
-          conduct = pair;
-          evidence[0] = evidenceFor(a, unit, conduct, 'conduct');
-        }
-        // A bare prohibition is not an offence; remember it so the missing verdict can point the drafter to it.
-        if (link.prohibitionOnly) {
-          prohibitedOnly ??= a.node(unit).citation;
+    const { a, docIndex } = ctx;
+    for (const unit of a.units()) {
+      const chain = a.chainWithReferences(unit);
+      let conduct = findIn(a, chain, p.conduct);
+      if (conduct && p.notAfter && precededBy(a, chain, conduct, p.notAfter.concept, p.notAfter.window)) conduct = null;
+      let limited = false;
+      if (!conduct && p.limitedConduct) {
+        conduct = findIn(a, chain, p.limitedConduct.concepts);
+        limited = conduct !== null;
+      }
+      if (!conduct) continue;
+      const link = a.offence(unit);
+      if (!link) continue;
+      const defs = a.definitionsUsed(unit, chain);
+      const evidence = [evidenceFor(a, unit, conduct, 'conduct')];
+      let objectHit: ReturnType<typeof findIn> = null;
+      if (p.object) {
+        const direct = findIn(a, chain, p.object);
+        objectHit = direct;
+        const def = direct || p.objectFromDefinitions === false ? null : viaDefinition(defs, p.object);
+        if (!direct && !def) continue;
+        if (def) evidence.push(def.foreign ? { ...def.foreign, element: 'object (definition)' } : definitionEvidence(a, def.def.nodeId, 'object (definition)'));
+      }
+      if (p.with && !p.with.every((g) => findIn(a, chain, g))) continue;
+      // In a long unstructured block (an amending bill's quoted text) the elements must share a sentence.
+      if (objectHit && splitBySentence(a, conduct, objectHit)) {
+        const pair = samePair(a, conduct.nodeId, p.conduct, p.object!);
+        if (!pair) continue;
+        conduct = pair;
+        evidence[0] = evidenceFor(a, unit, conduct, 'conduct');
+      }
+      // A bare prohibition is not an offence; remember it so the missing verdict can point the drafter to it.
+      if (link.prohibitionOnly) {
+        prohibitedOnly ??= a.node(unit).citation;
+        continue;
+      }
+      const reasons: string[] = [];
+      // An offence about children only ("procures a child for prostitution") does not cover other persons; a
+      // child named later as an aggravation ("where the person procured is a child …") does not limit it.
+      if (p.victim === 'not-child-only' && a.positive(conduct.nodeId, 'child').some((m) => m.from >= conduct!.match.from && m.from - conduct!.match.to <= 8)) continue;
+      if (p.victim === 'child') {
+        const childHere = findIn(a, chain, 'child') !== null || viaDefinition(defs, 'child') !== null;
+        if (!childHere) {
+          if (p.generalFallback) {
+            candidates.push({ status: 'partial', reason: p.generalFallback, evidence, unitId: unit, docIndex, general: true });
+          } else if (p.generalCounts && !findIn(a, chain, 'adult')) {
+            // An offence against any person protects children too, within its own limits (its qualifiers).
+            const limits = (p.qualifiers ?? []).filter((q) => qualifierApplies(a, chain, q, conduct)).map((q) => q.reason);
+            if (limits.length > 0) candidates.push({ status: 'partial', reason: limits[0], evidence, unitId: unit, docIndex });
+            else candidates.push({ status: 'met', reason: null, evidence, unitId: unit, docIndex, score: 20_000 });
+          }
           continue;
         }
-        const reasons: string[] = [];
-        // An offence about children only ("procures a child for prostitution") does not cover other persons; a
-        // child named later as an aggravation ("where the person procured is a child …") does not limit it.
-        if (p.victim === 'not-child-only' && a.positive(conduct.nodeId, 'child').some((m) => m.from >= conduct!.match.from && m.from - conduct!.match.to <= 8)) continue;
-        if (p.victim === 'child') {
-          const childHere = findIn(a, chain, 'child') !== null || viaDefinition(defs, 'child') !== null;
-          if (!childHere) {
-            if (p.generalFallback) {
-              candidates.push({ status: 'partial', reason: p.generalFallback, evidence, unitId: unit, docIndex, general: true });
-            } else if (p.generalCounts && !findIn(a, chain, 'adult')) {
-              // An offence against any person protects children too, within its own limits (its qualifiers).
-              const limits = (p.qualifiers ?? []).filter((q) => qualifierApplies(a, chain, q, conduct)).map((q) => q.reason);
-              if (limits.length > 0) candidates.push({ status: 'partial', reason: limits[0], evidence, unitId: unit, docIndex });
-              else candidates.push({ status: 'met', reason: null, evidence, unitId: unit, docIndex, score: 20_000 });
-            }
-            continue;
-          }
-          const age = ageOfUnit(a, unit, chain, defs);
-          if (age && age.age < ADULT_AGE) {
-            reasons.push(`The offence protects only persons under ${age.age} ("${age.text}"), not every child under 18.`);
-          }
+        const age = ageOfUnit(a, unit, chain, defs);
+        if (age && age.age < ADULT_AGE) {
+          reasons.push(`The offence protects only persons under ${age.age} ("${age.text}"), not every child under 18.`);
         }
-        if (limited && p.limitedConduct) reasons.push(p.limitedConduct.reason);
-        for (const q of p.qualifiers ?? []) if (qualifierApplies(a, chain, q, conduct)) reasons.push(q.reason);
-        if (p.exceptionSwallows) {
-          const prov = chain[0];
-          const swallowed = a.subtree(prov).some((x) => a.info[x].isException && findIn(a, [x], p.exceptionSwallows!.concept) && findIn(a, [x], p.conduct));
-          if (swallowed) reasons.push(p.exceptionSwallows.reason);
-        }
-        for (const pn of link.penaltyNodes) {
-          if (!chain.includes(pn)) { evidence.push(evidenceFor(a, pn, { nodeId: pn, match: a.positive(pn, 'offence-language')[0] }, 'penalty')); break; }
-        }
-        // Evidence ranking: elements found in the unit's own words beat elements read in by reference.
-        const own = a.chain(unit);
-        const childHit = p.victim === 'child' ? findIn(a, chain, 'child') : null;
-        const score = (own.includes(conduct.nodeId) ? 0 : 10_000) + focus(a, own, [conduct, objectHit, childHit]);
-        candidates.push({ status: reasons.length ? 'partial' : 'met', reason: reasons[0] ?? null, evidence, unitId: unit, docIndex, score });
       }
-    });
+      if (limited && p.limitedConduct) reasons.push(p.limitedConduct.reason);
+      for (const q of p.qualifiers ?? []) if (qualifierApplies(a, chain, q, conduct)) reasons.push(q.reason);
+      if (p.exceptionSwallows) {
+        const prov = chain[0];
+        const swallowed = a.subtree(prov).some((x) => a.info[x].isException && findIn(a, [x], p.exceptionSwallows!.concept) && findIn(a, [x], p.conduct));
+        if (swallowed) reasons.push(p.exceptionSwallows.reason);
+      }
+      for (const pn of link.penaltyNodes) {
+        if (!chain.includes(pn)) { evidence.push(evidenceFor(a, pn, { nodeId: pn, match: a.positive(pn, 'offence-language')[0] }, 'penalty')); break; }
+      }
+      // Evidence ranking: elements found in the unit's own words beat elements read in by reference.
+      const own = a.chain(unit);
+      const childHit = p.victim === 'child' ? findIn(a, chain, 'child') : null;
+      const score = (own.includes(conduct.nodeId) ? 0 : 10_000) + focus(a, own, [conduct, objectHit, childHit]);
+      candidates.push({ status: reasons.length ? 'partial' : 'met', reason: reasons[0] ?? null, evidence, unitId: unit, docIndex, score });
+    }
     const missingReason = prohibitedOnly
       ? `${prohibitedOnly} prohibits the conduct, but no offence or penalty attaches to that prohibition.`
       : undefined;

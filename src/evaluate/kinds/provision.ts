@@ -6,7 +6,7 @@ import type { Rule } from '../../types.js';
 import type { DocAnalysis } from '../analysis.js';
 import { evidenceFor } from '../evidence.js';
 import { focus } from './offence.js';
-import { type Candidate, type ConceptRef, type EvalContext, type Qualifier, type RuleKind, findIn, qualifierApplies } from './common.js';
+import { type Candidate, type ConceptRef, type DocContext, type Qualifier, type RuleKind, findIn, qualifierApplies } from './common.js';
 
 interface ProvisionParams {
   allOf: ConceptRef[];
@@ -68,48 +68,47 @@ export const provisionKind: RuleKind = {
     partialUnless: { type: 'qualifiers', doc: 'list of {concept, reason, scope?}: partial when the concept is absent' },
     fallback: { type: 'alternatives', doc: 'list of {allOf, reason}: weaker forms that give a partial finding' },
   },
-  evaluate(rule: Rule, ctx: EvalContext) {
+  collect(rule: Rule, ctx: DocContext) {
     const p = rule.params as unknown as ProvisionParams;
     const candidates: Candidate[] = [];
-    ctx.analyses.forEach((a, docIndex) => {
-      const units = unitsOf(a, p.unit ?? 'leaf');
-      const tryGroups = (groups: ConceptRef[], u: { unit: number; nodes: number[] }) => {
-        const hits = [];
-        for (const g of groups) {
-          const h = findIn(a, u.nodes, g);
-          if (!h) return null;
-          hits.push(h);
-        }
-        return hits;
-      };
-      let foundMain = false;
+    const { a, docIndex } = ctx;
+    const units = unitsOf(a, p.unit ?? 'leaf');
+    const tryGroups = (groups: ConceptRef[], u: { unit: number; nodes: number[] }) => {
+      const hits = [];
+      for (const g of groups) {
+        const h = findIn(a, u.nodes, g);
+        if (!h) return null;
+        hits.push(h);
+      }
+      return hits;
+    };
+    let foundMain = false;
+    for (const u of units) {
+      const hits = tryGroups(p.allOf, u);
+      if (!hits || !inContext(a, u.unit, u.nodes, p.context)) continue;
+      if (p.noneOf?.some((g) => findIn(a, u.nodes, g))) continue;
+      if (p.tie && !findIn(a, u.nodes, p.tie) && !findIn(a, a.referenced(u.nodes), p.tie)) continue;
+      foundMain = true;
+      const reasons: string[] = [];
+      for (const q of p.partialIf ?? []) if (qualifierApplies(a, u.nodes, q, hits[0])) reasons.push(q.reason);
+      for (const q of p.partialUnless ?? []) {
+        const scope = q.scope === 'division' ? divisionNodes(a, u.unit) : u.nodes;
+        if (!findIn(a, scope, q.concept)) reasons.push(q.reason);
+      }
+      const at = hits[0];
+      const evUnit = p.unit === 'provision' ? at.nodeId : u.unit;
+      const score = focus(a, u.nodes, hits);
+      candidates.push({ status: reasons.length ? 'partial' : 'met', reason: reasons[0] ?? null, evidence: [evidenceFor(a, evUnit, at)], docIndex, unitId: u.unit, score });
+    }
+    if (foundMain) return { candidates };
+    for (const fb of p.fallback ?? []) {
       for (const u of units) {
-        const hits = tryGroups(p.allOf, u);
+        const hits = tryGroups(fb.allOf, u);
         if (!hits || !inContext(a, u.unit, u.nodes, p.context)) continue;
-        if (p.noneOf?.some((g) => findIn(a, u.nodes, g))) continue;
-        if (p.tie && !findIn(a, u.nodes, p.tie) && !findIn(a, a.referenced(u.nodes), p.tie)) continue;
-        foundMain = true;
-        const reasons: string[] = [];
-        for (const q of p.partialIf ?? []) if (qualifierApplies(a, u.nodes, q, hits[0])) reasons.push(q.reason);
-        for (const q of p.partialUnless ?? []) {
-          const scope = q.scope === 'division' ? divisionNodes(a, u.unit) : u.nodes;
-          if (!findIn(a, scope, q.concept)) reasons.push(q.reason);
-        }
-        const at = hits[0];
-        const evUnit = p.unit === 'provision' ? at.nodeId : u.unit;
-        const score = focus(a, u.nodes, hits);
-        candidates.push({ status: reasons.length ? 'partial' : 'met', reason: reasons[0] ?? null, evidence: [evidenceFor(a, evUnit, at)], docIndex, unitId: u.unit, score });
+        const evUnit = p.unit === 'provision' ? hits[0].nodeId : u.unit;
+        candidates.push({ status: 'partial', reason: fb.reason, evidence: [evidenceFor(a, evUnit, hits[0])], docIndex, unitId: u.unit });
       }
-      if (foundMain) return;
-      for (const fb of p.fallback ?? []) {
-        for (const u of units) {
-          const hits = tryGroups(fb.allOf, u);
-          if (!hits || !inContext(a, u.unit, u.nodes, p.context)) continue;
-          const evUnit = p.unit === 'provision' ? hits[0].nodeId : u.unit;
-          candidates.push({ status: 'partial', reason: fb.reason, evidence: [evidenceFor(a, evUnit, hits[0])], docIndex, unitId: u.unit });
-        }
-      }
-    });
+    }
     return { candidates };
   },
 };
