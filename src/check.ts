@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os';
 import { collectTask, parseTask, shareTask, type CollectOutcome, type ParseOutcome, type ParseTask, type PoolData, type ShareOutcome, type TaskError } from './workers/parse-worker.js';
 import { ConceptMatcher } from './evaluate/concepts.js';
 import { resolve } from 'node:path';
+import { setMaxListeners } from 'node:events';
 
 export const SCHEMA_VERSION = '1.0.0';
 
@@ -154,11 +155,18 @@ async function runTasks<T>(
   // Largest files first: a big code started last would leave the other threads idle while it is parsed alone.
   const sizes = await Promise.all(paths.map((p) => stat(p).then((st) => st.size, () => 0)));
   const order = paths.map((_, i) => i).sort((x, y) => sizes[y] - sizes[x] || x - y);
+  // Every queued task listens to the signal; a signal of our own, following the caller's, may have that many
+  // listeners without Node warning of a leak (and the caller's signal is left as it was).
+  const stop = new AbortController();
+  setMaxListeners(0, stop.signal);
+  const follow = () => stop.abort(options.signal?.reason);
+  if (options.signal?.aborted) follow();
+  else options.signal?.addEventListener('abort', follow, { once: true });
   try {
     await Promise.all(order.map(async (i) => {
       const p = paths[i];
       try {
-        outcomes[i] = (await pool.run(task(p, i), { signal: options.signal })) as T;
+        outcomes[i] = (await pool.run(task(p, i), { signal: stop.signal })) as T;
       } catch (e) {
         // A worker that dies (out of memory on a huge or pathological file) loses that file only.
         options.signal?.throwIfAborted();
@@ -170,6 +178,7 @@ async function runTasks<T>(
     options.signal?.throwIfAborted();
     throw e;
   } finally {
+    options.signal?.removeEventListener('abort', follow);
     await pool.destroy();
   }
   return outcomes;

@@ -1,7 +1,18 @@
 // Terminal colour, the only module that imports chalk. The caller decides whether colour is on (TTY, NO_COLOR,
 // --no-color); chalk's own auto-detection is never used, so output depends only on the arguments.
+//
+// chalk costs a cold start ≈ 10 ms to load and most runs write no colour (a pipe, a file, CI), so it is loaded
+// only when colour is on: `await loadColors()` before `createColors(true)` (formatReport and the diff command do).
+// chalk is ESM only, so the load is asynchronous and cannot happen inside the synchronous formatters.
 
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
+
+let chalkModule: typeof import('chalk') | undefined;
+
+/** Load chalk, which `createColors(true)` needs. Loads nothing the second time. */
+export async function loadColors(): Promise<void> {
+  chalkModule ??= await import('chalk');
+}
 
 export type Paint = (text: string) => string;
 
@@ -43,7 +54,8 @@ export function createColors(enabled: boolean, level: 1 | 2 | 3 = 1): Colors {
       underline: identity,
     };
   }
-  const chalk: ChalkInstance = new Chalk({ level });
+  if (chalkModule === undefined) throw new Error('createColors(true) before loadColors(): chalk is not loaded');
+  const chalk: ChalkInstance = new chalkModule.Chalk({ level });
   // Bind each style so the functions can be passed around on their own.
   const wrap = (style: ChalkInstance): Paint => (text) => style(text);
   return {

@@ -110,6 +110,13 @@ describe.concurrent('one legal system', () => {
     expect(paths).toHaveLength(5);
   });
 
+  it('many files on worker threads: no Node warning on stderr (one abort listener per queued file once leaked)', async () => {
+    const run = await runCli(['check', 'fixtures/statutes', '--threads', '2', '--format', 'json', '--only', 'def-child-age']);
+    expect([0, 1]).toContain(run.code);
+    expect(JSON.parse(run.stdout).files.length).toBeGreaterThan(11);
+    expect(run.stderr).not.toMatch(/MaxListenersExceeded|\(node:\d+\)/);
+  });
+
   it('reports an unreadable file (exit 2) and still checks the others', async () => {
     const run = await inDir(['offences.md', 'no-such.md', '--format', 'json']);
     expect(run.code).toBe(2);

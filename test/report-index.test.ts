@@ -23,14 +23,14 @@ register('data:text/javascript,' + encodeURIComponent(hooks), { data: { port: po
 const { formatReport } = await import(process.env.INDEX_URL);
 const empty = { met: 0, partial: 0, missing: 0, satisfiedElsewhere: 0, notApplicable: 0 };
 await formatReport({ schemaVersion: '1', tool: { name: 'gap-check', version: '0' }, rulePack: { name: 'p', version: '0' },
-  files: [], title: null, jurisdiction: null, summary: empty, measures: [], diagnostics: [] }, process.env.FORMAT, { color: false });
+  files: [], title: null, jurisdiction: null, summary: empty, measures: [], diagnostics: [] }, process.env.FORMAT, { color: process.env.COLOR === '1' });
 await new Promise((r) => setTimeout(r, 100));
 process.stdout.write(JSON.stringify([...new Set(loaded)]));
 `;
 
-async function modulesLoadedFor(format: string): Promise<string[]> {
+async function modulesLoadedFor(format: string, color = false): Promise<string[]> {
   const { stdout } = await run(process.execPath, ['--input-type=module', '-e', probe], {
-    env: { ...process.env, INDEX_URL: indexUrl, FORMAT: format },
+    env: { ...process.env, INDEX_URL: indexUrl, FORMAT: format, COLOR: color ? '1' : '0' },
   });
   return (JSON.parse(stdout) as string[])
     .filter((u) => u.startsWith('file:'))
@@ -46,10 +46,14 @@ describe('formatReport loading', () => {
     }
   });
 
-  it('loads chalk only through the text formatter', async () => {
-    const loaded = await modulesLoadedFor('text');
-    expect(loaded).toEqual(expect.arrayContaining(['report/text.js', 'color.js', 'chalk']));
-    for (const other of ['report/json.js', 'report/sarif.js', 'report/html.js']) expect(loaded).not.toContain(other);
+  it('loads chalk only for a text report in colour', async () => {
+    const colour = await modulesLoadedFor('text', true);
+    expect(colour).toEqual(expect.arrayContaining(['report/text.js', 'color.js', 'chalk']));
+    for (const other of ['report/json.js', 'report/sarif.js', 'report/html.js']) expect(colour).not.toContain(other);
+    // Without colour (a pipe, a file, CI, NO_COLOR) chalk is not worth its load time.
+    const plain = await modulesLoadedFor('text');
+    expect(plain).toContain('report/text.js');
+    expect(plain).not.toContain('chalk');
   });
 
   it('exports a small API', () => {

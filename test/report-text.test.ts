@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatReport } from '../dist/report/index.js';
 import { wrap } from '../dist/report/text.js';
-import { createColors } from '../dist/color.js';
+import { createColors, loadColors } from '../dist/color.js';
 import { sampleResult } from './helpers/sample-result.js';
 
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -89,8 +89,9 @@ describe('text report', () => {
 });
 
 describe('createColors', () => {
-  it('returns identity functions when disabled and ANSI when enabled, whatever the terminal', () => {
+  it('returns identity functions when disabled and ANSI when enabled, whatever the terminal', async () => {
     const off = createColors(false);
+    await loadColors();
     expect(off.red('x')).toBe('x');
     expect(off.bold('x')).toBe('x');
     expect(off.enabled).toBe(false);

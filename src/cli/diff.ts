@@ -38,9 +38,11 @@ export async function runDiff(oldInput: string, newInput: string, opts: DiffCliO
   checkAborted(ctx);
 
   const { buildDiff, formatDiffJson, formatDiffText } = await import('../compare/diff-report.js');
+  const color = outputPath === undefined && colorEnabled(ctx, opts.color);
+  // chalk is loaded only for a report in colour (see src/color.ts).
+  if (color && opts.format !== 'json') await (await import('../color.js')).loadColors();
   const report = buildDiff({ inputs: [oldInput], result: oldResult }, { inputs: [newInput], result: newResult });
-  const text =
-    opts.format === 'json' ? formatDiffJson(report) : formatDiffText(report, { color: outputPath === undefined && colorEnabled(ctx, opts.color) });
+  const text = opts.format === 'json' ? formatDiffJson(report) : formatDiffText(report, { color });
   if (outputPath !== undefined) await writeFileAtomic(outputPath, text, opts.output);
   else ctx.stdout.write(text);
   return report.diff.worse > 0 ? EXIT_GAPS : EXIT_OK;

@@ -1,8 +1,8 @@
 // `.gap-check.yaml`: discovery from the working directory upward, and strict validation. Every problem names the
 // file, the line and the key, because a config error silently ignored would change verdicts without anyone knowing.
 import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Node, Pair } from 'yaml';
 import { GapCheckError } from '../errors.js';
 import type { FailOn, MeasureOverride, ReportFormat } from '../types.js';
@@ -29,6 +29,18 @@ export const CONFIG_KEYS = [
   'definitionsFrom',
 ] as const;
 const MEASURE_KEYS = ['status', 'justification', 'citation'] as const;
+
+// `yaml` costs a cold start ≈ 40 ms to load, and most runs have no config file: it is loaded (synchronously, so
+// that parseConfig stays synchronous) the first time a config is parsed. `yaml` is CommonJS, so this is the same
+// module instance an `import` would give.
+const require = createRequire(import.meta.url);
+let yamlModule: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  return (yamlModule ??= require('yaml') as typeof import('yaml'));
+}
+const isMap = ((node: unknown) => yaml().isMap(node)) as typeof import('yaml').isMap;
+const isScalar = ((node: unknown) => yaml().isScalar(node)) as typeof import('yaml').isScalar;
+const isSeq = ((node: unknown) => yaml().isSeq(node)) as typeof import('yaml').isSeq;
 
 /** A measure id as written in the config, with its place, so that an unknown id can be reported there. */
 export interface ConfigIdRef {
@@ -133,6 +145,7 @@ function displayPath(cwd: string, absolute: string): string {
  * Pure apart from path resolution: nothing on disk is looked at.
  */
 export function parseConfig(text: string, file: string, dir: string): GapCheckConfig {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });

@@ -70,6 +70,7 @@ export class DocAnalysis {
   private definitionsByNode = new Map<number, Definition[]>();
   private definitionConcepts: DefinitionInfo[];
   private definitionsByFirstStem = new Map<string, DefinitionInfo[]>();
+  private unitIds: number[] | undefined;
 
   /**
    * @param imported definitions this document applies from other documents (config `definitionsFrom`): they
@@ -217,9 +218,13 @@ export class DocAnalysis {
     const chain = this.chain(id);
     const top = chain[0];
     const out = [...chain];
-    for (const c of chain) {
-      for (const ref of this.refsFrom.get(c) ?? []) {
-        const t = ref.targetNodeId;
+    // Indexed loops: every unit of every offence rule comes here, in a cold process's interpreter, where for-of
+    // allocates an iterator and a result object per step.
+    for (let i = 0; i < chain.length; i++) {
+      const refs = this.refsFrom.get(chain[i]);
+      if (refs === undefined) continue;
+      for (let j = 0; j < refs.length; j++) {
+        const t = refs[j].targetNodeId;
         // Only references back to what comes before ("the act referred to in paragraph 1"); references
         // forward are mostly to penalty clauses ("punished as provided in subsection (e)").
         if (t === null || t === top || !this.within(t, top) || chain.includes(t) || this.info[t].isException) continue;
@@ -263,12 +268,17 @@ export class DocAnalysis {
    * (a leaf), read together with its chapeau chain. Elements must all fall inside one unit.
    */
   units(): number[] {
-    const out: number[] = [];
-    for (const n of this.doc.nodes) {
-      if (this.info[n.id].text === '' && n.children.length > 0) continue;
-      if (n.children.length === 0 || !n.children.some((c) => this.info[c].text !== '')) out.push(n.id);
+    // Asked for by nearly every rule, and fixed once the constructor has read the texts: computed once (a copy
+    // is returned, so a caller may change its list).
+    if (this.unitIds === undefined) {
+      const out: number[] = [];
+      for (const n of this.doc.nodes) {
+        if (this.info[n.id].text === '' && n.children.length > 0) continue;
+        if (n.children.length === 0 || !n.children.some((c) => this.info[c].text !== '')) out.push(n.id);
+      }
+      this.unitIds = out;
     }
-    return out;
+    return this.unitIds.slice();
   }
 
   isProvisionLevel(id: number): boolean {
@@ -376,11 +386,19 @@ export class DocAnalysis {
 
   /** Definitions whose scope covers `id` and whose term occurs in the unit's text. */
   definitionsUsed(id: number, chain: number[]): DefinitionInfo[] {
+    // No definitions, none used: skip gathering the chain's stems (a copy of its whole text, once per unit).
+    if (this.definitionsByFirstStem.size === 0) return [];
     const stems: string[] = [];
-    for (const c of chain) for (const t of this.info[c].tokens) stems.push(t.stem);
+    for (let i = 0; i < chain.length; i++) {
+      const tokens = this.info[chain[i]].tokens;
+      for (let j = 0; j < tokens.length; j++) stems.push(tokens[j].stem);
+    }
     const found = new Set<DefinitionInfo>();
     for (let i = 0; i < stems.length; i++) {
-      for (const d of this.definitionsByFirstStem.get(stems[i]) ?? []) {
+      const defs = this.definitionsByFirstStem.get(stems[i]);
+      if (defs === undefined) continue;
+      for (let j = 0; j < defs.length; j++) {
+        const d = defs[j];
         if (!found.has(d) && startsWithSeq(stems, i, d.termTokens) && this.inScope(d.def, id)) found.add(d);
       }
     }

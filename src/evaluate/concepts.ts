@@ -22,12 +22,27 @@ export interface Token {
 }
 
 type Piece =
-  | { t: 'word'; stem: string }
+  | { t: 'word'; stem: string; /** `new Set([stem])`, made once for all phrases sharing the piece. */ alone?: Set<string> }
   | { t: 'prefix'; prefix: string }
-  | { t: 'alt'; options: Piece[] }
+  | AltPiece
   | { t: 'any' }
   | { t: 'gap'; max: number }
   | { t: 'num' };
+
+/**
+ * `a|b|c`: its options, and the same options sorted by what a token is tested with, so that testing one token
+ * looks up a set instead of walking the options (a cold process runs this in the interpreter, where the walk
+ * and its closures are most of the time spent matching).
+ */
+interface AltPiece {
+  t: 'alt';
+  options: Piece[];
+  stems: Set<string>;
+  prefixes: string[];
+  /** Some option matches every token (`*`, or a gap, which an option treats as one word). */
+  any: boolean;
+  num: boolean;
+}
 
 export interface CompiledPhrase {
   concept: string;
@@ -35,10 +50,10 @@ export interface CompiledPhrase {
   pieces: Piece[];
   negative: boolean;
   /**
-   * The stem the next token must have when the second piece is a plain word, else null. Most candidates fail
-   * on the second word; `match` checks it before walking the phrase, which halves its time.
+   * The stems one of which the next token must have, when the second piece is a word or a choice of words;
+   * else null. Most candidates fail on the second word: the matcher indexes phrases by it too (see `match`).
    */
-  next: string | null;
+  next: Set<string> | null;
 }
 
 export interface ConceptMatch {
@@ -56,11 +71,23 @@ export const NUMBER_WORDS: Record<string, number> = {
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60,
 };
 
+/**
+ * Stems already known: those of the built-in pack's phrase words, from its snapshot (`ConceptMatcher.useStems`).
+ * They are `stem(word)` computed at build time by this same stemmer (the snapshot's fingerprint covers its code),
+ * so a text's words found here need no stemming in a cold process, where the Porter stemmer is slow. Every
+ * value is `stem(word)`, whichever pack declared it, so one table serves all.
+ */
+const knownStem = new Map<string, string>();
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const word = m[0].toLowerCase().replace(/’/g, "'");
-    out.push({ word, stem: stem(word), start: m.index, end: m.index + m[0].length });
+  // exec on the one global regex rather than matchAll: no iterator and no regex copy per text. Nothing called in
+  // the loop uses WORD, so its lastIndex is this loop's alone.
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const lower = m[0].toLowerCase();
+    const word = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+    out.push({ word, stem: knownStem.get(word) ?? stem(word), start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
@@ -73,7 +100,17 @@ function compilePiece(word: string, stemOf: StemOf): Piece {
   if (word === '...') return { t: 'gap', max: 8 };
   if (/^\.\.\d{1,2}$/.test(word)) return { t: 'gap', max: Math.min(20, Number(word.slice(2))) };
   if (word === '#num') return { t: 'num' };
-  if (word.includes('|')) return { t: 'alt', options: word.split('|').filter(Boolean).map((w) => compilePiece(w, stemOf)) };
+  if (word.includes('|')) {
+    const options = word.split('|').filter(Boolean).map((w) => compilePiece(w, stemOf));
+    const alt: AltPiece = { t: 'alt', options, stems: new Set(), prefixes: [], any: false, num: false };
+    for (const o of options) {
+      if (o.t === 'word') alt.stems.add(o.stem);
+      else if (o.t === 'prefix') alt.prefixes.push(o.prefix);
+      else if (o.t === 'num') alt.num = true;
+      else alt.any = true; // any, or a gap (options never hold a further choice: `|` was split on)
+    }
+    return alt;
+  }
   if (word.endsWith('*') && word.length > 1) return { t: 'prefix', prefix: word.slice(0, -1).toLowerCase() };
   return { t: 'word', stem: stemOf(word.toLowerCase()) };
 }
@@ -117,12 +154,39 @@ function plainPhraseProblem(phrase: string): string | null {
   return null;
 }
 
-export function compilePhrase(concept: string, phrase: string, negative = false, stemOf: StemOf = stem): CompiledPhrase {
-  // Hyphenated words are tokenised as separate words in the text, so split them here too.
-  const words = phrase.trim().toLowerCase().split(/\s+/).flatMap((w) => (w.includes('|') || w.startsWith('..') ? [w] : w.split('-').filter(Boolean)));
-  const pieces = words.map((w) => compilePiece(w, stemOf));
-  const second = pieces[1];
-  return { concept, source: phrase, pieces, negative, next: second?.t === 'word' ? second.stem : null };
+/**
+ * @param cache pieces already compiled with the same `stemOf`, by word: a pack's ≈ 3,400 phrase words are
+ *   ≈ 1,200 distinct ones, and compiling is a cold process's work (pieces are never changed, so they can be shared).
+ */
+export function compilePhrase(concept: string, phrase: string, negative = false, stemOf: StemOf = stem, cache?: Map<string, Piece>): CompiledPhrase {
+  const pieces = phraseWords(phrase).map((w) => cachedPiece(w, stemOf, cache));
+  return { concept, source: phrase, pieces, negative, next: nextStems(pieces[1]) };
+}
+
+/** A phrase's words as they are compiled: lower case, hyphenated words split (the text's tokens are). */
+function phraseWords(phrase: string): string[] {
+  const words: string[] = [];
+  for (const w of phrase.trim().toLowerCase().split(/\s+/)) {
+    if (w.includes('|') || w.startsWith('..')) words.push(w);
+    else for (const part of w.split('-')) if (part !== '') words.push(part);
+  }
+  return words;
+}
+
+function cachedPiece(word: string, stemOf: StemOf, cache: Map<string, Piece> | undefined): Piece {
+  let piece = cache?.get(word);
+  if (piece === undefined) {
+    piece = compilePiece(word, stemOf);
+    cache?.set(word, piece);
+  }
+  return piece;
+}
+
+/** The stems a token must have to match `p`, when `p` matches by stem alone; else null. */
+function nextStems(p: Piece | undefined): Set<string> | null {
+  if (p?.t === 'word') return (p.alone ??= new Set([p.stem]));
+  if (p?.t === 'alt' && !p.any && !p.num && p.prefixes.length === 0) return p.stems;
+  return null;
 }
 
 type Concepts = Record<string, ConceptDef>;
@@ -130,9 +194,10 @@ type Concepts = Record<string, ConceptDef>;
 /** Every phrase and `not:` phrase of the concepts, group alternatives expanded, compiled. */
 function compileConcepts(concepts: Concepts, stemOf: StemOf): CompiledPhrase[] {
   const out: CompiledPhrase[] = [];
+  const cache = new Map<string, Piece>();
   for (const def of Object.values(concepts)) {
-    for (const p of def.phrases) for (const v of expandGroups(p)) out.push(compilePhrase(def.name, v, false, stemOf));
-    for (const p of def.not ?? []) for (const v of expandGroups(p)) out.push(compilePhrase(def.name, v, true, stemOf));
+    for (const p of def.phrases) for (const v of expandGroups(p)) out.push(compilePhrase(def.name, v, false, stemOf, cache));
+    for (const p of def.not ?? []) for (const v of expandGroups(p)) out.push(compilePhrase(def.name, v, true, stemOf, cache));
   }
   return out;
 }
@@ -156,11 +221,20 @@ function pieceMatches(p: Piece, tok: Token): boolean {
   switch (p.t) {
     case 'word': return tok.stem === p.stem;
     case 'prefix': return tok.word.startsWith(p.prefix);
-    case 'alt': return p.options.some((o) => pieceMatches(o, tok));
+    case 'alt': {
+      // Whether some option matches (see AltPiece).
+      if (p.any || p.stems.has(tok.stem)) return true;
+      for (let k = 0; k < p.prefixes.length; k++) if (tok.word.startsWith(p.prefixes[k])) return true;
+      return p.num && isNumber(tok.word);
+    }
     case 'any': return true;
-    case 'num': return /^\d+$/.test(tok.word) || tok.word in NUMBER_WORDS;
+    case 'num': return isNumber(tok.word);
     case 'gap': return true;
   }
+}
+
+function isNumber(word: string): boolean {
+  return /^\d+$/.test(word) || word in NUMBER_WORDS;
 }
 
 /** Returns the end index (exclusive) of a match of pieces[k..] starting at token i, or -1. */
@@ -168,7 +242,11 @@ function matchFrom(pieces: Piece[], k: number, tokens: Token[], i: number): numb
   if (k === pieces.length) return i;
   const p = pieces[k];
   if (p.t === 'gap') {
+    // Where the piece after the gap is a word test, a position it fails at is skipped without the call that
+    // would fail there (most positions: `...` tries up to nine).
+    const after = k + 1 < pieces.length && pieces[k + 1].t !== 'gap' ? pieces[k + 1] : null;
     for (let skip = 0; skip <= p.max && i + skip <= tokens.length; skip++) {
+      if (after !== null && (i + skip >= tokens.length || !pieceMatches(after, tokens[i + skip]))) continue;
       const end = matchFrom(pieces, k + 1, tokens, i + skip);
       if (end >= 0) return end;
     }
@@ -178,8 +256,37 @@ function matchFrom(pieces: Piece[], k: number, tokens: Token[], i: number): numb
   return matchFrom(pieces, k + 1, tokens, i + 1);
 }
 
-// Compiling stems every word of every phrase: ≈ 1,100 phrases in the built-in pack, ≈ 50-70 ms in a cold
-// process, once per matcher. Both caches are keyed by the pack's concepts object, which nothing changes after
+/**
+ * The phrases whose first word has one stem, in index order (`all`), with the same list cut down by the next
+ * token: most candidates fail on the second word, and a cold process walks each in the interpreter.
+ * `open`: those whose second piece is not a word or choice of words (or that have none), worth trying whatever
+ * follows; `seconds`: every stem the others take second; `bySecond`: for such a stem, the phrases worth trying.
+ * All three are made on first use (null until then), so that a short text pays only for the words and word
+ * pairs it has.
+ */
+interface StemEntry {
+  all: Slot[];
+  open: Slot[] | null;
+  seconds: Set<string> | null;
+  bySecond: Map<string, Slot[]> | null;
+}
+
+/**
+ * A phrase in a matcher: its words, the first compiled (to index it); `pieces` and `next` as `compilePhrase`
+ * gives them, filled by `ready` when the phrase is first tried (null until then).
+ */
+interface Slot {
+  concept: string;
+  source: string;
+  negative: boolean;
+  words: string[];
+  first: Piece;
+  pieces: Piece[] | null;
+  next: Set<string> | null;
+}
+
+// Compiling a matcher stems the phrases' words: ≈ 1,100 phrases in the built-in pack, tens of ms in a cold
+// process (≈ 50-70 ms when every word goes through the stemmer), once per matcher. Both caches are keyed by the pack's concepts object, which nothing changes after
 // loading; a WeakMap lets a pack and its matcher be collected together.
 const matchers = new WeakMap<Concepts, ConceptMatcher>();
 /** Stems of the phrase words computed ahead of time (`phraseStems`, kept in the built-in pack's snapshot). */
@@ -190,10 +297,12 @@ const knownStems = new WeakMap<Concepts, Record<string, string>>();
  * text is one pass over its tokens whatever the number of concepts.
  */
 export class ConceptMatcher {
-  private byStem = new Map<string, CompiledPhrase[]>();
+  private byStem = new Map<string, StemEntry>();
   // Prefix phrases are keyed by their first three letters (prefixes shorter than that are refused).
-  private byPrefix = new Map<string, Array<{ prefix: string; phrase: CompiledPhrase }>>();
+  private byPrefix = new Map<string, Array<{ prefix: string; phrase: Slot }>>();
   readonly names: Set<string>;
+  private stemOf: StemOf;
+  private pieces = new Map<string, Piece>();
 
   /** The matcher of these concepts, compiled once and reused by every later evaluation of the same pack. */
   static for(concepts: Concepts): ConceptMatcher {
@@ -209,6 +318,7 @@ export class ConceptMatcher {
    */
   static useStems(concepts: Concepts, stems: Record<string, string>): void {
     knownStems.set(concepts, stems);
+    for (const word of Object.keys(stems)) knownStem.set(word, stems[word]);
   }
 
   /** The stem table declared for these concepts, if any (to hand on to worker threads with the pack). */
@@ -220,27 +330,72 @@ export class ConceptMatcher {
     this.names = new Set(Object.keys(concepts));
     const table = knownStems.get(concepts);
     // Object.hasOwn: a phrase word such as "constructor" must not find Object.prototype's member.
-    const stemOf: StemOf = table ? (word) => (Object.hasOwn(table, word) ? table[word] : stem(word)) : stem;
-    for (const ph of compileConcepts(concepts, stemOf)) this.add(ph);
+    this.stemOf = table ? (word) => (Object.hasOwn(table, word) ? table[word] : stem(word)) : stem;
+    // Only the first word of each phrase is compiled here, to index it; the rest when a text has that word (see
+    // `ready`): a short text has the first words of about half of a pack's phrases.
+    for (const def of Object.values(concepts)) {
+      for (const p of def.phrases) for (const v of expandGroups(p)) this.add(this.slot(def.name, v, false));
+      for (const p of def.not ?? []) for (const v of expandGroups(p)) this.add(this.slot(def.name, v, true));
+    }
   }
 
-  private add(ph: CompiledPhrase): void {
-    const first = ph.pieces[0];
+  private slot(concept: string, source: string, negative: boolean): Slot {
+    const words = phraseWords(source);
+    return { concept, source, negative, words, first: cachedPiece(words[0], this.stemOf, this.pieces), pieces: null, next: null };
+  }
+
+  /** Compile the rest of a phrase (what `compilePhrase` makes of it), once. */
+  private ready(ph: Slot): Piece[] {
+    if (ph.pieces === null) {
+      const pieces = [ph.first];
+      for (let k = 1; k < ph.words.length; k++) pieces.push(cachedPiece(ph.words[k], this.stemOf, this.pieces));
+      ph.pieces = pieces;
+      ph.next = nextStems(pieces[1]);
+    }
+    return ph.pieces;
+  }
+
+  private add(ph: Slot): void {
+    const first = ph.first;
     const firsts = first.t === 'alt' ? first.options : [first];
     for (const f of firsts) {
       if (f.t === 'word') {
-        const list = this.byStem.get(f.stem) ?? [];
-        if (list.includes(ph)) continue; // "sell|sells" share a stem: index the phrase once
-        list.push(ph);
-        this.byStem.set(f.stem, list);
+        let entry = this.byStem.get(f.stem);
+        if (!entry) this.byStem.set(f.stem, (entry = { all: [], open: null, seconds: null, bySecond: null }));
+        // "sell|sells" share a stem: index the phrase once. Phrases are added one at a time, so an earlier
+        // entry of this one can only be the last.
+        if (entry.all[entry.all.length - 1] === ph) continue;
+        entry.all.push(ph);
       } else if (f.t === 'prefix') {
         const key = f.prefix.slice(0, 3);
-        const list = this.byPrefix.get(key) ?? [];
-        if (list.some((x) => x.phrase === ph && x.prefix === f.prefix)) continue;
+        let list = this.byPrefix.get(key);
+        if (!list) this.byPrefix.set(key, (list = []));
+        // Any earlier entry of this phrase is at the end of the list (see above).
+        let seen = false;
+        for (let j = list.length - 1; j >= 0 && list[j].phrase === ph; j--) if (list[j].prefix === f.prefix) seen = true;
+        if (seen) continue;
         list.push({ prefix: f.prefix, phrase: ph });
-        this.byPrefix.set(key, list);
       }
     }
+  }
+
+  /**
+   * The phrases of `entry` worth trying when the next token's stem is `next` (undefined: no next token), in
+   * index order: those that take any second word, and those whose second word `next` is.
+   */
+  private candidates(entry: StemEntry, next: string | undefined): Slot[] {
+    if (entry.open === null || entry.seconds === null || entry.bySecond === null) {
+      // First use of this stem: most of a pack's first words never occur in a short text.
+      for (const ph of entry.all) this.ready(ph);
+      entry.open = entry.all.filter((ph) => ph.next === null);
+      entry.seconds = new Set();
+      for (const ph of entry.all) if (ph.next !== null) for (const s of ph.next) entry.seconds.add(s);
+      entry.bySecond = new Map();
+    }
+    if (next === undefined || !entry.seconds.has(next)) return entry.open;
+    let list = entry.bySecond.get(next);
+    if (!list) entry.bySecond.set(next, (list = entry.all.filter((ph) => ph.next === null || ph.next.has(next))));
+    return list;
   }
 
   /** All concept matches in a token list, negatives (`not:` phrases) already removed. Sorted by position. */
@@ -248,19 +403,33 @@ export class ConceptMatcher {
     const pos: ConceptMatch[] = [];
     const neg: ConceptMatch[] = [];
     const n = tokens.length;
-    const tryPhrase = (ph: CompiledPhrase, i: number) => {
-      // The first piece matched token i (that is how the phrase was found); a plain second word is checked
-      // here, before the general walk, which would fail on that same token.
-      if (ph.next !== null && (i + 1 >= n || tokens[i + 1].stem !== ph.next)) return;
-      const end = matchFrom(ph.pieces, 0, tokens, i);
-      if (end > i) (ph.negative ? neg : pos).push({ concept: ph.concept, from: i, to: end });
-    };
     for (let i = 0; i < n; i++) {
       const tok = tokens[i];
-      const cands = this.byStem.get(tok.stem);
-      if (cands) for (const ph of cands) tryPhrase(ph, i);
+      const next = i + 1 < n ? tokens[i + 1].stem : undefined;
+      // The first piece of every candidate matches token i (that is how it was found: by the stem of a word,
+      // or by a prefix tested here), so each walk starts at the second piece and token i + 1.
+      const entry = this.byStem.get(tok.stem);
+      // (Indexed loops here and in pieceMatches: a cold process interprets this code, and for-of there allocates an
+      // iterator and a result object per step, garbage that costs collections.)
+      if (entry) {
+        const list = this.candidates(entry, next);
+        for (let k = 0; k < list.length; k++) {
+          const ph = list[k];
+          const end = matchFrom(ph.pieces!, 1, tokens, i + 1);
+          if (end > i) (ph.negative ? neg : pos).push({ concept: ph.concept, from: i, to: end });
+        }
+      }
       const pre = this.byPrefix.get(tok.word.slice(0, 3));
-      if (pre) for (const { prefix, phrase } of pre) if (tok.word.startsWith(prefix)) tryPhrase(phrase, i);
+      if (pre) {
+        for (let k = 0; k < pre.length; k++) {
+          const { prefix, phrase: ph } = pre[k];
+          if (!tok.word.startsWith(prefix)) continue;
+          const pieces = this.ready(ph);
+          if (ph.next !== null && (next === undefined || !ph.next.has(next))) continue;
+          const end = matchFrom(pieces, 1, tokens, i + 1);
+          if (end > i) (ph.negative ? neg : pos).push({ concept: ph.concept, from: i, to: end });
+        }
+      }
     }
     if (neg.length === 0) return pos;
     // A `not:` phrase cancels a match it covers ("production of documents" covers "production"). Per concept,

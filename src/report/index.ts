@@ -1,5 +1,5 @@
 // Report entry point: runs the pure filters, then loads only the formatter asked for (a text run never loads
-// the SARIF or HTML code, and chalk is loaded only by the text formatter).
+// the SARIF or HTML code, and chalk is loaded only for a text report in colour).
 
 import { GapCheckError } from '../errors.js';
 import type { CheckResult, ReportFormat } from '../types.js';
@@ -36,5 +36,7 @@ export async function formatReport(result: CheckResult, format: ReportFormat, op
     throw new GapCheckError('unknown-format', `unknown report format '${String(format)}' (expected one of: ${REPORT_FORMATS.join(', ')})`);
   }
   const formatter = await loadFormatter(format);
+  // The formatters are synchronous; chalk (ESM only) is loaded here, and only when colour will be written.
+  if (format === 'text' && opts.color) await (await import('../color.js')).loadColors();
   return formatter(prepareResult(result), { color: opts.color, quiet: opts.quiet === true });
 }
