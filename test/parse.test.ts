@@ -111,6 +111,16 @@ describe('Markdown lines', () => {
   it('trims every line', () => {
     for (const l of md('  Indented paragraph  \n\n- item   \n')) expect(l.text).toBe(l.text.trim());
   });
+
+  it('takes an HTML block left open at the end of the file (it used to throw)', () => {
+    // remark ends such a block on the line after the final newline, which is not a line of the file.
+    for (const text of ['# Act\n\n<!--\nA comment.\n', '# Act\n\n<pre>\nPreformatted.\n']) {
+      const lines = md(text);
+      expect(lines).toHaveLength(4);
+      expect(lines[2].kind).toBe('html');
+      expect(lines[3]).toMatchObject({ kind: 'html', text: text.split('\n')[3] });
+    }
+  });
 });
 
 describe('plain-text lines', () => {

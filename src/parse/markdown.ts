@@ -3,14 +3,59 @@
 //
 // Text is taken from the tree's text and inlineCode nodes by position, so emphasis, links, escapes and
 // inline HTML disappear while every character stays on the source line it came from.
+//
+// Two kinds of input need care, both hostile or huge rather than typical:
+// - Deep nesting. The tree is walked with an explicit stack, never by recursion, so no depth of tree can
+//   overflow the JS stack here. micromark itself slows down super-linearly with the nesting depth (2,000
+//   block quotes on successive lines take tens of seconds), so a file whose block quotes or lists may nest
+//   more than MAX_NESTING deep is not parsed as Markdown at all: `parseMarkdown` says so and the caller reads
+//   it as plain text (see nestingTooDeep).
+// - Size. remark builds the syntax tree of the whole text at once, hundreds of bytes of memory per input
+//   byte, so that near V8's default heap a 50 MB statute spends most of its time collecting garbage; and
+//   micromark's time grows with the square of the number of list items and block quotes in one text. A
+//   large text is therefore parsed in chunks that begin where a top-level block begins (an ATX heading, or
+//   an unindented paragraph after a blank line), each chunk's tree walked and dropped before the next is
+//   parsed (see chunkPlan, parseInChunks). The lines come out identical to a parse of the whole text.
 
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import type { Nodes, Parents, Root } from 'mdast';
+import type { ListItem, Nodes, Parents, Root, RootContent } from 'mdast';
 import type { Line, LineKind, SourceText } from '../types.js';
 import { blankOutFrontMatter, splitLines } from './lines.js';
 
 const processor = unified().use(remarkParse);
+
+/**
+ * Block quotes and lists nested deeper than this are not parsed as Markdown. Statutes nest a handful of
+ * levels; micromark's time per byte is still ordinary at 100 levels and grows quickly beyond a few hundred.
+ */
+export const MAX_NESTING = 100;
+
+/**
+ * Texts longer than this (in UTF-16 code units, about bytes) are parsed in chunks of about CHUNK_SIZE.
+ * Smaller chunks are faster, since micromark's cost grows with the square of a chunk's list items (the
+ * Criminal Code, 2.4 MB: 11 s whole, 4.5 s in 512 KiB chunks, 3.5 s in 128 KiB ones), and need less
+ * memory; below a few hundred KB the difference is lost in noise.
+ */
+const CHUNK_THRESHOLD = 256 * 1024;
+const CHUNK_SIZE = 128 * 1024;
+
+/** Internal knobs, for tests that compare chunked and whole parses; callers leave them alone. */
+export interface MarkdownOptions {
+  /** Parse in chunks when the text has more than this many characters (default 256 KiB). */
+  chunkThreshold?: number;
+  /** Target chunk size in characters (default 128 KiB). */
+  chunkSize?: number;
+  /** Deeper nesting is refused (default MAX_NESTING; tests raise it to exercise the walk on deep trees). */
+  maxNesting?: number;
+  /** Told of each chunk parsed: its lines, and whether it was used (false: its end was not a safe split). */
+  onChunk?: (first: number, last: number, used: boolean) => void;
+}
+
+export type MarkdownParse =
+  | { ok: true; lines: Line[] }
+  /** Not parsed: block quotes or lists may nest more than MAX_NESTING deep from `line` on, up to `depth`. */
+  | { ok: false; depth: number; line: number };
 
 interface Acc {
   raw: string[];
@@ -20,6 +65,8 @@ interface Acc {
   parts: string[][];
   len: number[];
   strong: Array<Array<[number, number]> | undefined>;
+  /** Added to every line number of the tree being walked: the line before the chunk it was parsed from. */
+  base: number;
 }
 
 /** Context passed down the walk: what kind the enclosing block gives its lines, list nesting, bold. */
@@ -31,9 +78,14 @@ interface Ctx {
   strong: boolean;
 }
 
-export function markdownLines(source: SourceText): Line[] {
+const ROOT_CTX: Ctx = { kind: 'paragraph', listDepth: 0, itemColumns: [], strong: false };
+
+export function parseMarkdown(source: SourceText, options: MarkdownOptions = {}): MarkdownParse {
   const raw = splitLines(source.text);
   const n = raw.length;
+  const fm = Math.min(source.frontMatterEndLine, n);
+  const deep = nestingTooDeep(raw, fm, options.maxNesting ?? MAX_NESTING);
+  if (deep) return { ok: false, ...deep };
   const acc: Acc = {
     raw,
     kind: new Array(n + 1),
@@ -42,12 +94,17 @@ export function markdownLines(source: SourceText): Line[] {
     parts: new Array(n + 1),
     len: new Array(n + 1).fill(0),
     strong: new Array(n + 1),
+    base: 0,
   };
   // Front matter is replaced by empty lines so that remark neither parses it as a setext heading nor shifts
   // the line numbers of what follows.
-  const fm = Math.min(source.frontMatterEndLine, n);
-  const tree = processor.parse(fm > 0 ? blankOutFrontMatter(source.text, fm) : source.text) as Root;
-  walkBlocks(tree, acc, { kind: 'paragraph', listDepth: 0, itemColumns: [], strong: false });
+  const text = fm > 0 ? blankOutFrontMatter(source.text, fm) : source.text;
+  const plan = text.length > (options.chunkThreshold ?? CHUNK_THRESHOLD) ? chunkPlan(text, raw, fm) : null;
+  if (plan) {
+    parseInChunks(text, raw, fm, plan, options, acc);
+  } else {
+    walkBlocks((processor.parse(text) as Root).children, acc, ROOT_CTX);
+  }
 
   const lines: Line[] = new Array(n);
   for (let i = 1; i <= n; i++) {
@@ -78,8 +135,304 @@ export function markdownLines(source: SourceText): Line[] {
     if (st && st.length > 0 && kind !== 'blank') line.strong = st;
     lines[i - 1] = line;
   }
-  return lines;
+  return { ok: true, lines };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Nesting depth, estimated before parsing
+
+/**
+ * An upper bound, from the text alone and in one pass, of how deep block quotes and lists nest: the first
+ * line where it passes `limit` and the highest it reaches, or undefined when it never passes.
+ *
+ * On each line, a container is either continued or opened. Continuing a block quote takes a `>`; continuing
+ * a list item takes at least two columns of indentation (its marker and a space); opening one takes a `>` or
+ * a list marker. Blank and lazy lines open nothing. So the depth on a line is at most (its `>`s) + (its list
+ * markers) + min(indentation / 2, the deepest level so far), and the running maximum of that bounds the
+ * depth everywhere. The bound is loose (`> > >` inside a fenced code block counts) but only pathological
+ * text comes near MAX_NESTING. A line that ends in three or more of the same `-` or `*` is a thematic break
+ * (`- - - -`), not nested list items, so those markers do not count.
+ */
+function nestingTooDeep(raw: string[], fm: number, limit: number): { depth: number; line: number } | undefined {
+  let max = 0;
+  let line = 0;
+  for (let i = fm; i < raw.length; i++) {
+    const r = raw[i];
+    let quotes = 0;
+    let markers = 0;
+    let columns = 0;
+    // The last run of identical `-` or `*` markers, with only spaces and tabs between them.
+    let runChar = 0;
+    let run = 0;
+    let j = 0;
+    for (;;) {
+      const c = r.charCodeAt(j);
+      if (c === 32) {
+        columns++;
+        j++;
+      } else if (c === 9) {
+        columns += 4;
+        j++;
+      } else if (c === 62 /* > */) {
+        quotes++;
+        run = 0;
+        j++;
+      } else if ((c === 45 || c === 43 || c === 42) /* - + * */ && isMarkerEnd(r, j + 1)) {
+        markers++;
+        run = c === runChar && run > 0 ? run + 1 : 1;
+        runChar = c;
+        j++;
+      } else if (c >= 48 && c <= 57) {
+        let k = j;
+        while (k < r.length && k - j < 9 && r.charCodeAt(k) >= 48 && r.charCodeAt(k) <= 57) k++;
+        const d = r.charCodeAt(k);
+        if ((d !== 46 && d !== 41) /* . ) */ || !isMarkerEnd(r, k + 1)) break;
+        markers++;
+        run = 0;
+        j = k + 1;
+      } else break;
+    }
+    if (j >= r.length && run >= 3 && runChar !== 43) markers -= run;
+    const depth = quotes + markers + Math.min(columns >> 1, max);
+    if (depth > max) {
+      max = depth;
+      if (line === 0 && max > limit) line = i + 1;
+    }
+  }
+  return line > 0 ? { depth: max, line } : undefined;
+}
+
+/** Only spaces and tabs (stops at the first other character, unlike `trim()`, however long the line). */
+function isBlank(r: string): boolean {
+  for (let k = 0; k < r.length; k++) {
+    const c = r.charCodeAt(k);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** A list marker ends at a space, a tab or the end of the line. */
+function isMarkerEnd(r: string, j: number): boolean {
+  return j >= r.length || r.charCodeAt(j) === 32 || r.charCodeAt(j) === 9;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Chunked parsing of large texts
+
+interface ChunkPlan {
+  /** Lines (1-based, ascending) where a top-level block may begin: where a chunk may begin. */
+  candidates: number[];
+}
+
+/**
+ * Where a large text may be split, or null when it must be parsed whole.
+ *
+ * A chunk may begin at a line that starts a block at the top level: an ATX heading (`#` in column 0), or
+ * after a blank line any unindented line that is not a block quote or list item. Such a line closes every
+ * open block quote and list (it can neither continue them, being unindented and without `>`, nor be a lazy
+ * line: headings never are, and nothing is after a blank line), and the blocks before it parse the same
+ * whether it or the end of the text follows. Unless it is inside a fenced code block or an HTML block, which
+ * are followed here with a simple line scanner. The scanner does not know about containers and may be
+ * wrong; it only proposes split points, each of which parseInChunks confirms with remark before using it.
+ *
+ * Link reference definitions (`[x]: url`) apply to the whole document, so a text that may contain one is
+ * parsed whole. Statutes almost never use them.
+ */
+function chunkPlan(text: string, raw: string[], fm: number): ChunkPlan | null {
+  // Line numbers below are micromark's; they agree with splitLines only when `\n` is the sole line end.
+  if (text.indexOf('\r') >= 0) return null;
+  const candidates: number[] = [];
+  // Scanner state: outside any block below, in a fence (char and length), or in an HTML block (its kind).
+  let fenceChar = 0;
+  let fenceLen = 0;
+  let html = 0;
+  let afterBlank = false;
+  for (let i = fm; i < raw.length; i++) {
+    const r = raw[i];
+    const blank = isBlank(r);
+    const prevBlank = afterBlank;
+    afterBlank = blank;
+    if (mayStartDefinition(raw, i)) return null;
+    if (fenceLen > 0) {
+      if (closesFence(r, fenceChar, fenceLen)) fenceLen = 0;
+      continue;
+    }
+    if (html > 0) {
+      if (html >= 6 ? blank : endsHtml(r, html, 0)) html = 0;
+      continue;
+    }
+    const atx = r.charCodeAt(0) === 35 /* # */ && isAtxHeading(r);
+    if (atx || (prevBlank && startsAtMargin(r))) candidates.push(i + 1);
+    if (atx) continue;
+    let indent = 0;
+    while (indent < 4 && r.charCodeAt(indent) === 32) indent++;
+    if (indent === 4) continue;
+    const c = r.charCodeAt(indent);
+    if (c === 96 || c === 126 /* ` ~ */) {
+      let k = indent;
+      while (r.charCodeAt(k) === c) k++;
+      if (k - indent >= 3 && (c === 126 || r.indexOf('`', k) < 0)) {
+        fenceChar = c;
+        fenceLen = k - indent;
+      }
+    } else if (c === 60 /* < */) {
+      const kind = htmlKind(r, indent);
+      if (kind >= 6 || (kind > 0 && !endsHtml(r, kind, indent + 2))) html = kind;
+    }
+  }
+  return candidates.length > 0 ? { candidates } : null;
+}
+
+/**
+ * Whether a line, coming after a blank line, starts a block of its own at the left margin: it is unindented
+ * and neither a block quote nor a list item, which (after a blank line, so it cannot be a lazy line) closes
+ * every open block quote and list.
+ */
+function startsAtMargin(r: string): boolean {
+  const c = r.charCodeAt(0);
+  if (r.length === 0 || c === 32 || c === 9 || c === 62 /* > */) return false;
+  if ((c === 45 || c === 43 || c === 42) && isMarkerEnd(r, 1)) return false;
+  if (c >= 48 && c <= 57) {
+    let k = 1;
+    while (k < r.length && r.charCodeAt(k) >= 48 && r.charCodeAt(k) <= 57) k++;
+    const d = r.charCodeAt(k);
+    if ((d === 46 || d === 41) && isMarkerEnd(r, k + 1)) return false;
+  }
+  return true;
+}
+
+/** `#` to `######` followed by a space, a tab or the end of the line. */
+function isAtxHeading(r: string): boolean {
+  let k = 0;
+  while (k < 7 && r.charCodeAt(k) === 35) k++;
+  return k <= 6 && (k === r.length || r.charCodeAt(k) === 32 || r.charCodeAt(k) === 9);
+}
+
+function closesFence(r: string, ch: number, len: number): boolean {
+  let indent = 0;
+  while (indent < 4 && r.charCodeAt(indent) === 32) indent++;
+  if (indent === 4) return false;
+  let k = indent;
+  while (r.charCodeAt(k) === ch) k++;
+  return k - indent >= len && r.slice(k).trim() === '';
+}
+
+const HTML_RAW = /^<(?:script|pre|style|textarea)(?:[\s>]|$)/i;
+const HTML_TAG = /^<\/?[A-Za-z]/;
+
+/**
+ * The CommonMark kind (1-7) of the HTML block a line starting with `<` at `at` may open, or 0. Kinds 6 and 7
+ * (any tag) are not told apart: both end at a blank line. Kind 7 cannot interrupt a paragraph, which makes
+ * the scanner see an HTML block where there is none: that only loses split points.
+ */
+function htmlKind(r: string, at: number): number {
+  const s = r.slice(at, at + 12);
+  if (HTML_RAW.test(s)) return 1;
+  if (s.startsWith('<!--')) return 2;
+  if (s.startsWith('<?')) return 3;
+  if (s.startsWith('<![CDATA[')) return 5;
+  if (/^<![A-Za-z]/.test(s)) return 4;
+  if (HTML_TAG.test(s)) return 6;
+  return 0;
+}
+
+const HTML_END = ['', '', '-->', '?>', '>', ']]>'];
+
+/** Whether the line holds the end of an HTML block of kind 1-5 (searching from `from`). */
+function endsHtml(r: string, kind: number, from: number): boolean {
+  if (kind === 1) return /<\/(?:script|pre|style|textarea)>/i.test(from > 0 ? r.slice(from) : r);
+  return r.indexOf(HTML_END[kind], from) >= 0;
+}
+
+/**
+ * Whether a link reference definition may start on line `i` (0-based): after any block quote markers, list
+ * markers and indentation the line starts with `[`, and `]:` follows within the 999 characters a label may
+ * have, on this line or the next ones of the same paragraph.
+ */
+function mayStartDefinition(raw: string[], i: number): boolean {
+  const r = raw[i];
+  let j = 0;
+  for (;;) {
+    const c = r.charCodeAt(j);
+    if (c === 32 || c === 9 || c === 62) j++;
+    else if ((c === 45 || c === 43 || c === 42) && isMarkerEnd(r, j + 1)) j++;
+    else if (c >= 48 && c <= 57) {
+      let k = j;
+      while (k < r.length && r.charCodeAt(k) >= 48 && r.charCodeAt(k) <= 57) k++;
+      const d = r.charCodeAt(k);
+      if ((d !== 46 && d !== 41) || !isMarkerEnd(r, k + 1)) return false;
+      j = k + 1;
+    } else break;
+  }
+  if (r.charCodeAt(j) !== 91 /* [ */) return false;
+  let budget = 1002;
+  for (let k = i, from = j; k < raw.length && budget > 0; k++, from = 0) {
+    const line = raw[k];
+    if (k > i && isBlank(line)) return false; // a label cannot hold a blank line
+    if (line.slice(from, from + budget + 2).indexOf(']:') >= 0) return true;
+    budget -= line.length - from + 1;
+  }
+  return false;
+}
+
+/**
+ * Parses the text chunk by chunk. A chunk runs from its first line to the first candidate line after
+ * `size` characters, that line included, and is used only when remark, having parsed it, starts a
+ * top-level block in column 1 of that line. Then nothing before that line is still open, and the blocks
+ * before it are exactly those of the whole text: micromark decides what a line is from the text before it
+ * and the line itself, and a block closed before the line does not change with what follows it (reference
+ * definitions, which do, are excluded by chunkPlan). Those blocks are walked, and the next chunk starts at
+ * the candidate line, parsed again as the first line of a text, as it is in a clean state after a closed
+ * block. When a candidate is not confirmed (a fence or HTML block the scanner missed), the chunk is doubled
+ * and tried again; at worst the rest of the text is parsed whole. Each tree is dropped before the next
+ * chunk is parsed, so memory holds one chunk's tree at a time, and micromark, which rewrites its whole
+ * event list each time a list item or block quote closes, works on one chunk's events at a time.
+ */
+function parseInChunks(text: string, raw: string[], fm: number, plan: ChunkPlan, options: MarkdownOptions, acc: Acc): void {
+  const chunkSize = Math.max(1, options.chunkSize ?? CHUNK_SIZE);
+  const n = raw.length;
+  // Offset in `text` where each line starts (1-based; start[n + 1] is past the end). Front matter lines are
+  // empty in `text`.
+  const start = new Float64Array(n + 2);
+  for (let i = 1; i <= n; i++) start[i + 1] = start[i] + (i <= fm ? 0 : raw[i - 1].length) + 1;
+  const { candidates } = plan;
+  let first = 1;
+  let size = chunkSize;
+  let c = 0;
+  for (;;) {
+    while (c < candidates.length && (candidates[c] <= first || start[candidates[c]] - start[first] < size)) c++;
+    if (c >= candidates.length) {
+      acc.base = first - 1;
+      walkBlocks((processor.parse(text.slice(start[first])) as Root).children, acc, ROOT_CTX);
+      acc.base = 0;
+      options.onChunk?.(first, n, true);
+      return;
+    }
+    const split = candidates[c];
+    const local = split - first + 1;
+    const blocks = (processor.parse(text.slice(start[first], start[split + 1])) as Root).children;
+    const last = blocks[blocks.length - 1] as RootContent | undefined;
+    const before = blocks[blocks.length - 2] as RootContent | undefined;
+    if (
+      last?.position?.start.line === local &&
+      last.position.start.column === 1 &&
+      (before === undefined || (before.position !== undefined && before.position.end.line < local))
+    ) {
+      blocks.pop();
+      acc.base = first - 1;
+      walkBlocks(blocks, acc, ROOT_CTX);
+      options.onChunk?.(first, split - 1, true);
+      first = split;
+      size = chunkSize;
+    } else {
+      options.onChunk?.(first, split, false);
+      size *= 2;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The walk
 
 /** Trims the line and shifts its bold ranges by the removed leading whitespace. */
 function trimKeepingRanges(text: string, strong: Acc['strong'], i: number): string {
@@ -138,62 +491,90 @@ function pushText(acc: Acc, value: string, startLine: number, endLine: number, s
   }
 }
 
-function walkBlocks(parent: Parents, acc: Acc, ctx: Ctx): void {
-  for (const node of parent.children as Nodes[]) walkBlock(node, acc, ctx);
+/**
+ * The walk's work list, depth first: a block to classify, a list item to enter, or a list item whose
+ * contents have been walked (its first line is then marked as the item's).
+ */
+type Task =
+  | { t: 'block'; node: Nodes; ctx: Ctx }
+  | { t: 'item'; item: ListItem; ordered: boolean; ctx: Ctx }
+  | { t: 'itemEnd'; line: number; listDepth: number; ctx: Ctx };
+
+/** Pushes blocks so that they are popped in document order. */
+function pushBlocks(stack: Task[], nodes: readonly Nodes[], ctx: Ctx): void {
+  for (let k = nodes.length - 1; k >= 0; k--) stack.push({ t: 'block', node: nodes[k], ctx });
 }
 
-function walkBlock(node: Nodes, acc: Acc, ctx: Ctx): void {
+/**
+ * Classifies the lines of these blocks and of everything inside them, in document order. Iterative, with an
+ * explicit stack: block quotes and lists nest as deep as the text says, and recursion would overflow.
+ */
+function walkBlocks(nodes: readonly Nodes[], acc: Acc, ctx: Ctx): void {
+  const stack: Task[] = [];
+  pushBlocks(stack, nodes, ctx);
+  for (let task = stack.pop(); task !== undefined; task = stack.pop()) {
+    if (task.t === 'block') walkBlock(task.node, acc, task.ctx, stack);
+    else if (task.t === 'item') enterItem(task.item, task.ordered, acc, task.ctx, stack);
+    else {
+      acc.kind[task.line] = task.ctx.kind !== 'quote' ? 'item' : 'quote';
+      if (acc.listDepth[task.line] === undefined || acc.listDepth[task.line]! < task.listDepth) acc.listDepth[task.line] = task.listDepth;
+    }
+  }
+}
+
+function enterItem(item: ListItem, ordered: boolean, acc: Acc, ctx: Ctx, stack: Task[]): void {
+  const ipos = item.position;
+  if (!ipos) return;
+  const startLine = ipos.start.line + acc.base;
+  const endLine = ipos.end.line + acc.base;
+  const first = item.children[0];
+  // The column where the item's content starts: continuation lines indented less are "lazy" and,
+  // read as a lawyer would, belong outside the item (e.g. the words after a list of paragraphs).
+  const contentCol = first?.position ? first.position.start.column - 1 : ipos.start.column + 1;
+  const inner: Ctx = {
+    kind: ctx.kind === 'quote' ? 'quote' : 'paragraph',
+    listDepth: ctx.listDepth + 1,
+    itemColumns: [...ctx.itemColumns, contentCol],
+    strong: ctx.strong,
+  };
+  for (let l = startLine; l <= endLine; l++) {
+    if (acc.listDepth[l] === undefined || acc.listDepth[l]! < inner.listDepth) acc.listDepth[l] = inner.listDepth;
+  }
+  if (ordered) {
+    // An ordered item's number is content in a statute (civil-law paragraph "1.", section "12."), so
+    // it is kept as written at the start of the item's first line.
+    const r = acc.raw[startLine - 1];
+    const m = /^\d{1,9}[.)]/.exec(r.slice(ipos.start.column - 1));
+    if (m) push(acc, startLine, m[0] + ' ', ctx.strong);
+  }
+  // Popped after the item's contents: its first line is the item's whatever the contents made of it.
+  stack.push({ t: 'itemEnd', line: startLine, listDepth: inner.listDepth, ctx });
+  pushBlocks(stack, item.children as Nodes[], inner);
+}
+
+function walkBlock(node: Nodes, acc: Acc, ctx: Ctx, stack: Task[]): void {
   const pos = node.position;
   if (!pos) return;
-  const s = pos.start.line;
-  const e = pos.end.line;
+  const s = pos.start.line + acc.base;
+  const e = pos.end.line + acc.base;
   switch (node.type) {
     case 'heading':
       setKind(acc, s, e, ctx.kind === 'quote' ? 'quote' : 'heading', ctx);
       if (ctx.kind !== 'quote') for (let l = s; l <= e; l++) acc.depth[l] = node.depth;
-      walkInline(node, acc, ctx);
+      walkInline(node, acc, ctx.strong);
       return;
     case 'paragraph': {
       const table = ctx.kind !== 'quote' && acc.raw[s - 1].trimStart().startsWith('|');
       setKind(acc, s, e, ctx.kind === 'quote' ? 'quote' : table ? 'table' : ctx.kind, ctx);
       markLazyLines(acc, s, e, ctx);
-      walkInline(node, acc, ctx);
+      walkInline(node, acc, ctx.strong);
       return;
     }
     case 'blockquote':
-      walkBlocks(node, acc, { ...ctx, kind: 'quote' });
+      pushBlocks(stack, node.children as Nodes[], { ...ctx, kind: 'quote' });
       return;
     case 'list':
-      for (const item of node.children) {
-        const ipos = item.position;
-        if (!ipos) continue;
-        const first = item.children[0];
-        // The column where the item's content starts: continuation lines indented less are "lazy" and,
-        // read as a lawyer would, belong outside the item (e.g. the words after a list of paragraphs).
-        const contentCol = first?.position ? first.position.start.column - 1 : ipos.start.column + 1;
-        const inner: Ctx = {
-          kind: ctx.kind === 'quote' ? 'quote' : 'paragraph',
-          listDepth: ctx.listDepth + 1,
-          itemColumns: [...ctx.itemColumns, contentCol],
-          strong: ctx.strong,
-        };
-        for (let l = ipos.start.line; l <= ipos.end.line; l++) {
-          if (acc.listDepth[l] === undefined || acc.listDepth[l]! < inner.listDepth) acc.listDepth[l] = inner.listDepth;
-        }
-        if (node.ordered) {
-          // An ordered item's number is content in a statute (civil-law paragraph "1.", section "12."), so
-          // it is kept as written at the start of the item's first line.
-          const r = acc.raw[ipos.start.line - 1];
-          const m = /^\d{1,9}[.)]/.exec(r.slice(ipos.start.column - 1));
-          if (m) push(acc, ipos.start.line, m[0] + ' ', ctx.strong);
-        }
-        walkBlocks(item, acc, inner);
-        if (ctx.kind !== 'quote') acc.kind[ipos.start.line] = 'item';
-        else acc.kind[ipos.start.line] = 'quote';
-        if (acc.listDepth[ipos.start.line] === undefined || acc.listDepth[ipos.start.line]! < inner.listDepth) {
-          acc.listDepth[ipos.start.line] = inner.listDepth;
-        }
-      }
+      for (let k = node.children.length - 1; k >= 0; k--) stack.push({ t: 'item', item: node.children[k], ordered: node.ordered === true, ctx });
       return;
     case 'code':
       setKind(acc, s, e, ctx.kind === 'quote' ? 'quote' : 'code', ctx);
@@ -201,7 +582,9 @@ function walkBlock(node: Nodes, acc: Acc, ctx: Ctx): void {
       return;
     case 'html':
       setKind(acc, s, e, ctx.kind === 'quote' ? 'quote' : 'html', ctx);
-      for (let l = s; l <= e; l++) push(acc, l, stripTags(acc.raw[l - 1]), false);
+      // An HTML block left open at the end of the text ends on the line after the last newline, which has no
+      // raw line.
+      for (let l = s; l <= e; l++) push(acc, l, stripTags(acc.raw[l - 1] ?? ''), false);
       return;
     case 'thematicBreak':
       setKind(acc, s, e, ctx.kind === 'quote' ? 'quote' : 'rule', ctx);
@@ -213,7 +596,7 @@ function walkBlock(node: Nodes, acc: Acc, ctx: Ctx): void {
       return;
     default:
       if ('children' in node) {
-        walkBlocks(node as Parents, acc, ctx);
+        pushBlocks(stack, (node as Parents).children as Nodes[], ctx);
       } else {
         setKind(acc, s, e, ctx.kind === 'quote' ? 'quote' : 'paragraph', ctx);
         for (let l = s; l <= e; l++) push(acc, l, (acc.raw[l - 1] ?? '').trim(), false);
@@ -240,16 +623,27 @@ function markLazyLines(acc: Acc, s: number, e: number, ctx: Ctx): void {
   }
 }
 
-function walkInline(node: Parents, acc: Acc, ctx: Ctx): void {
-  for (const child of node.children as Nodes[]) {
+/**
+ * Puts the text of a heading's or paragraph's inline content on its lines, in order, bold where inside
+ * `strong`. Iterative like walkBlocks: emphasis can nest thousands deep.
+ */
+function walkInline(node: Parents, acc: Acc, strong: boolean): void {
+  const stack: Array<{ node: Nodes; strong: boolean }> = [];
+  const pushChildren = (parent: Parents, st: boolean): void => {
+    const children = parent.children as Nodes[];
+    for (let k = children.length - 1; k >= 0; k--) stack.push({ node: children[k], strong: st });
+  };
+  pushChildren(node, strong);
+  for (let task = stack.pop(); task !== undefined; task = stack.pop()) {
+    const child = task.node;
     const pos = child.position;
     switch (child.type) {
       case 'text':
       case 'inlineCode':
-        if (pos) pushText(acc, child.value, pos.start.line, pos.end.line, ctx.strong);
+        if (pos) pushText(acc, child.value, pos.start.line + acc.base, pos.end.line + acc.base, task.strong);
         break;
       case 'strong':
-        walkInline(child, acc, { ...ctx, strong: true });
+        pushChildren(child, true);
         break;
       case 'html':
       case 'break':
@@ -257,7 +651,7 @@ function walkInline(node: Parents, acc: Acc, ctx: Ctx): void {
       case 'imageReference':
         break;
       default:
-        if ('children' in child) walkInline(child as Parents, acc, ctx);
+        if ('children' in child) pushChildren(child as Parents, task.strong);
     }
   }
 }
