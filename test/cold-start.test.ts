@@ -8,19 +8,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/cli.js';
+import { RECORD_LOADED_MODULES } from './helpers/module-probe.js';
 
 const run = promisify(execFile);
 
-const probe = `
-import { register, createRequire } from 'node:module';
-import { MessageChannel } from 'node:worker_threads';
-const { port1, port2 } = new MessageChannel();
-const loaded = [];
-port1.on('message', (url) => loaded.push(url));
-port1.unref();
-const hooks = 'let port; export async function initialize(d) { port = d.port; }' +
-  ' export async function resolve(s, c, next) { const r = await next(s, c); port.postMessage(r.url); return r; }';
-register('data:text/javascript,' + encodeURIComponent(hooks), { data: { port: port2 }, transferList: [port2] });
+const probe = `${RECORD_LOADED_MODULES}
+import { createRequire } from 'node:module';
 const { main } = await import(process.env.MAIN_URL);
 let out = '';
 const sink = { write: (s) => { out += s; return true; }, isTTY: process.env.TTY === '1', on() {} };

@@ -5,21 +5,13 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import * as report from '../dist/report/index.js';
+import { RECORD_LOADED_MODULES } from './helpers/module-probe.js';
 
 const run = promisify(execFile);
 const indexUrl = new URL('../dist/report/index.js', import.meta.url).href;
 
 // Runs in a child process: a resolve hook (on Node's loader thread) posts every resolved URL back.
-const probe = `
-import { register } from 'node:module';
-import { MessageChannel } from 'node:worker_threads';
-const { port1, port2 } = new MessageChannel();
-const loaded = [];
-port1.on('message', (url) => loaded.push(url));
-port1.unref();
-const hooks = 'let port; export async function initialize(d) { port = d.port; }' +
-  ' export async function resolve(s, c, next) { const r = await next(s, c); port.postMessage(r.url); return r; }';
-register('data:text/javascript,' + encodeURIComponent(hooks), { data: { port: port2 }, transferList: [port2] });
+const probe = `${RECORD_LOADED_MODULES}
 const { formatReport } = await import(process.env.INDEX_URL);
 const empty = { met: 0, partial: 0, missing: 0, satisfiedElsewhere: 0, notApplicable: 0 };
 await formatReport({ schemaVersion: '1', tool: { name: 'gap-check', version: '0' }, rulePack: { name: 'p', version: '0' },
