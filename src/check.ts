@@ -258,13 +258,18 @@ function poolData(pack: RulePack): PoolData {
   return { pack, stems: ConceptMatcher.stemsOf(pack.concepts) };
 }
 
+/** A file that could not be read or parsed, as the error diagnostic reports show. */
+export function taskErrorDiagnostic(error: TaskError): Diagnostic {
+  return { severity: 'error', code: error.code, message: error.message, file: error.file, line: error.line };
+}
+
 /** Unreadable files as error diagnostics, and the findings of the others. */
-export function splitOutcomes(outcomes: CollectOutcome[]): { findings: DocumentFindings[]; errors: Diagnostic[] } {
+function splitOutcomes(outcomes: CollectOutcome[]): { findings: DocumentFindings[]; errors: Diagnostic[] } {
   const findings: DocumentFindings[] = [];
   const errors: Diagnostic[] = [];
   for (const o of outcomes) {
     if (o.ok) findings.push(o.findings);
-    else errors.push({ severity: 'error', code: o.error.code, message: o.error.message, file: o.error.file, line: o.error.line });
+    else errors.push(taskErrorDiagnostic(o.error));
   }
   return { findings, errors };
 }

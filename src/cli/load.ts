@@ -119,7 +119,7 @@ export interface Loaded {
  * progress bar on a terminal. Only the findings are kept, not the documents.
  */
 export async function loadDocuments(paths: string[], settings: Settings, pack: RulePack, ctx: Context, quiet: boolean): Promise<Loaded> {
-  const { collectStatutes } = await import('../check.js');
+  const { collectStatutes, taskErrorDiagnostic } = await import('../check.js');
   if (!quiet) for (const line of unusedDefinitionsFrom(paths, settings)) ctx.stderr.write(line);
   const progress = await startProgress(ctx, paths.length, quiet);
   let outcomes;
@@ -146,7 +146,7 @@ export async function loadDocuments(paths: string[], settings: Settings, pack: R
     if (o.ok) findings.push(o.findings);
     else {
       findings.push(null);
-      errors.push({ severity: 'error', code: o.error.code, message: o.error.message, file: o.error.file, line: o.error.line });
+      errors.push(taskErrorDiagnostic(o.error));
     }
   }
   return { findings, errors };
