@@ -8,7 +8,7 @@ import { buildStructure } from './structure/index.js';
 import { collectDocument, judgeFindings, shareDefinitions } from './evaluate/index.js';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { collectTask, parseTask, shareTask, type CollectOutcome, type ParseOutcome, type ParseTask, type PoolData, type ShareOutcome, type TaskError } from './workers/parse-worker.js';
+import { collectTask, shareTask, type CollectOutcome, type ParseTask, type PoolData, type ShareOutcome, type TaskError } from './workers/parse-worker.js';
 import { ConceptMatcher } from './evaluate/concepts.js';
 import { resolve } from 'node:path';
 import { setMaxListeners } from 'node:events';
@@ -135,7 +135,7 @@ async function runTasks<T>(
   options: Omit<CheckFilesOptions, 'pack'>,
   task: (path: string, index: number) => ParseTask,
   inline: (task: ParseTask) => Promise<T>,
-  workerData: unknown,
+  workerData: PoolData,
 ): Promise<Array<T | { ok: false; error: TaskError }>> {
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), paths.length));
   const outcomes: Array<T | { ok: false; error: TaskError }> = new Array(paths.length);
@@ -184,11 +184,6 @@ async function runTasks<T>(
   return outcomes;
 }
 
-/** Read, parse and structure many files (in worker threads when there are several). */
-export async function loadStatutes(paths: string[], options: Omit<CheckFilesOptions, 'pack'> = {}): Promise<ParseOutcome[]> {
-  return runTasks<ParseOutcome>(paths, options, (p) => ({ path: p, format: options.format, maxBytes: options.maxBytes }), parseTask, undefined);
-}
-
 /**
  * Read, parse and structure many files and collect what each contributes to the rules, keeping only those
  * findings: a large batch never holds its documents all at once, and the per-document work runs in the
@@ -229,7 +224,7 @@ export async function collectStatutes(paths: string[], options: CheckFilesOption
   if (supplies.size === 0) return outcomes;
   const both = [...supplies].filter((i) => sources[i].length > 0).sort((x, y) => x - y);
   if (both.length > 0) {
-    const got = await runTasks<ShareOutcome>(both.map((i) => paths[i]), progress, (p) => ({ path: p, format: options.format, maxBytes: options.maxBytes, shareOnly: true }), (t) => shareTask(t, options.pack), poolData(options.pack));
+    const got = await runTasks<ShareOutcome>(both.map((i) => paths[i]), progress, (p) => ({ path: p, format: options.format, maxBytes: options.maxBytes }), (t) => shareTask(t, options.pack), poolData(options.pack));
     got.forEach((o, k) => { if (o.ok) shared.set(both[k], o.definitions); });
   }
   await collect(indices.filter((i) => sources[i].length > 0), (i) => sources[i].flatMap((j) => shared.get(j) ?? []));

@@ -72,11 +72,6 @@ function lowerFirst(s: string): string {
   return `${t.charAt(0).toLowerCase()}${t.slice(1)}.`;
 }
 
-export function analyse(docs: StatuteDocument[], pack: RulePack): DocAnalysis[] {
-  const matcher = ConceptMatcher.for(pack.concepts);
-  return docs.map((d) => new DocAnalysis(d, matcher));
-}
-
 /** The ids of the rules a run judges, and of the rules those depend on, in evaluation order. */
 function plan(pack: RulePack, options: CheckOptions): { rules: Rule[]; selected: Set<string> } {
   const selected = new Set(pack.rules.filter((r) => (!options.only || options.only.includes(r.id)) && !options.skip?.includes(r.id)).map((r) => r.id));

@@ -1,6 +1,6 @@
-// Worker-thread entry: read, parse and structure one statute and, when the batch is being checked, collect what
-// it contributes to each rule (evaluation's per-document phase) so that only those compact findings travel back
-// and the document can be freed in the worker. Results are plain data, crossing back by structured clone; input
+// Worker-thread entry: read, parse and structure one statute and collect what it contributes to each rule
+// (evaluation's per-document phase), or only its definitions, so that only compact findings travel back and
+// the document can be freed in the worker. Results are plain data, crossing back by structured clone; input
 // errors travel as data, not as exceptions. The same function runs in the main thread for one-thread runs.
 import { readSource } from '../read/index.js';
 import { parseSource } from '../parse/index.js';
@@ -14,13 +14,10 @@ export interface ParseTask {
   path: string;
   format?: 'markdown' | 'text';
   maxBytes?: number;
-  /** Collect findings (and drop the document) instead of returning the structured document. */
+  /** Collect the document's findings; without it, return only its document-wide definitions (for others). */
   collect?: { options: CheckOptions; docIndex: number } & Sharing;
-  /** Return only the document's document-wide definitions (for documents that apply them). */
-  shareOnly?: boolean;
 }
 export type TaskError = { code: string; message: string; file?: string; line?: number };
-export type ParseOutcome = { ok: true; doc: StatuteDocument } | { ok: false; error: TaskError };
 export type CollectOutcome = { ok: true; findings: DocumentFindings } | { ok: false; error: TaskError };
 export type ShareOutcome = { ok: true; definitions: SharedDefinition[] } | { ok: false; error: TaskError };
 
@@ -32,14 +29,6 @@ async function load(task: ParseTask): Promise<StatuteDocument> {
 function failure(task: ParseTask, e: unknown): { ok: false; error: TaskError } {
   if (isGapCheckError(e)) return { ok: false, error: { code: e.code, message: e.message, file: e.file ?? task.path, line: e.line } };
   return { ok: false, error: { code: 'internal-error', message: `internal error while reading: ${(e as Error).message}`, file: task.path } };
-}
-
-export async function parseTask(task: ParseTask): Promise<ParseOutcome> {
-  try {
-    return { ok: true, doc: await load(task) };
-  } catch (e) {
-    return failure(task, e);
-  }
 }
 
 export async function collectTask(task: ParseTask & { collect: NonNullable<ParseTask['collect']> }, pack: RulePack): Promise<CollectOutcome> {
@@ -77,8 +66,7 @@ async function workerPack(): Promise<RulePack> {
   return poolPack;
 }
 
-export default async function run(task: ParseTask): Promise<ParseOutcome | CollectOutcome | ShareOutcome> {
+export default async function run(task: ParseTask): Promise<CollectOutcome | ShareOutcome> {
   if (task.collect) return collectTask({ ...task, collect: task.collect }, await workerPack());
-  if (task.shareOnly) return shareTask(task, await workerPack());
-  return parseTask(task);
+  return shareTask(task, await workerPack());
 }

@@ -4,35 +4,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import { parseSource } from '../../dist/parse/index.js';
 import { buildStructure, checkStructure } from '../../dist/structure/index.js';
-import type { SourceText } from '../../dist/types.js';
+import { sourceOf } from './source.js';
 
 export const SHARDS = 4;
 const CORPUS = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
 /** Checked in detail (and swept) by corpus-facts.test.ts. */
 const DETAILED = new Set(['ca-federal-acts-en/C-46-criminal-code.md', 'ca-code-criminel-fr.md', 'de-stgb.md', 'us-18-usc-selected.md', 'ph-ra-10175.md']);
-
-/** A SourceText as the read stage gives it: `\n` line ends, no BOM, front matter parsed when present. */
-function sourceOf(text: string, path: string): SourceText {
-  const norm = text.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
-  let frontMatter = {};
-  let frontMatterEndLine = 0;
-  if (norm.startsWith('---\n')) {
-    const lines = norm.split('\n');
-    const end = lines.indexOf('---', 1);
-    if (end > 0) {
-      frontMatterEndLine = end + 1;
-      try {
-        frontMatter = parseYaml(lines.slice(1, end).join('\n')) ?? {};
-      } catch {
-        frontMatter = {};
-      }
-    }
-  }
-  return { path, text: norm, encoding: 'utf-8', sha256: '', frontMatter, frontMatterEndLine, warnings: [] };
-}
 
 function statutes(dir: string): Array<{ path: string; size: number }> {
   const out: Array<{ path: string; size: number }> = [];

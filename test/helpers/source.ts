@@ -1,5 +1,5 @@
 // A SourceText as the read stage gives it (`\n` line ends, no BOM, front matter parsed), for tests of the
-// parse and structure stages that build their input from a string.
+// parse and structure stages that build their input from a string or a corpus file.
 import { parse as parseYaml } from 'yaml';
 import type { SourceText } from '../../dist/types.js';
 
@@ -12,7 +12,12 @@ export function sourceOf(text: string, path = 'test.md'): SourceText {
     const end = lines.indexOf('---', 1);
     if (end > 0) {
       frontMatterEndLine = end + 1;
-      frontMatter = parseYaml(lines.slice(1, end).join('\n')) ?? {};
+      try {
+        frontMatter = parseYaml(lines.slice(1, end).join('\n')) ?? {};
+      } catch {
+        // Real statutes may open with a `---` rule that is not front matter: read it as none, as the tests need.
+        frontMatter = {};
+      }
     }
   }
   return { path, text: norm, encoding: 'utf-8', sha256: '', frontMatter, frontMatterEndLine, warnings: [] };
