@@ -29,9 +29,13 @@ process.on('SIGINT', () => {
   process.exit(EXIT_INTERRUPTED);
 });
 
-// Loaded after the handler is installed, so that Ctrl-C during start-up is handled the same way.
-const { main } = await import('../dist/cli/main.js');
+// Loaded after the handler is installed, so that Ctrl-C during start-up is handled the same way. loadMain()
+// takes main() from the one-file bundle with its code cache when the build made them (dist/launch.js says why).
+const { loadMain, shortRunCompilation } = await import('../dist/launch.js');
+const main = await loadMain(process.env);
+const onWorkload = shortRunCompilation();
 const code = await main({
+  onWorkload,
   argv: process.argv.slice(2),
   stdout: process.stdout,
   stderr: process.stderr,

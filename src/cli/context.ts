@@ -18,6 +18,11 @@ export interface MainOptions {
   env: Record<string, string | undefined>;
   /** Aborts a run between stages (the bin connects SIGINT to it); main then returns 130. */
   signal?: AbortSignal;
+  /**
+   * Told, before statutes are read, how many bytes of them a command is about to read (the bin uses it to
+   * choose how V8 compiles: see src/launch.ts).
+   */
+  onWorkload?: (bytes: number) => void;
 }
 
 export interface Context {
@@ -26,6 +31,7 @@ export interface Context {
   cwd: string;
   env: Record<string, string | undefined>;
   signal?: AbortSignal;
+  onWorkload?: (bytes: number) => void;
 }
 
 /** Exit codes, as documented in the README and `gap-check --help`. */

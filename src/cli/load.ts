@@ -1,6 +1,7 @@
 // What check, diff and matrix share: settings from config and options, the rule pack, expanding inputs into a
 // sorted file list, and reading, structuring and collecting findings from the files (in worker threads) with a
 // progress bar.
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { checkConfigIds, loadConfig, type GapCheckConfig } from '../config/config.js';
 import { didYouMean } from '../config/nearest.js';
@@ -121,6 +122,11 @@ export interface Loaded {
 export async function loadDocuments(paths: string[], settings: Settings, pack: RulePack, ctx: Context, quiet: boolean): Promise<Loaded> {
   const { collectStatutes, taskErrorDiagnostic } = await import('../check.js');
   if (!quiet) for (const line of unusedDefinitionsFrom(paths, settings)) ctx.stderr.write(line);
+  if (ctx.onWorkload) {
+    // Sizes as the file system has them now; a file that cannot be read counts for nothing (the reader reports it).
+    const sizes = await Promise.all(paths.map((p) => stat(p).then((st) => st.size, () => 0)));
+    ctx.onWorkload(sizes.reduce((a, b) => a + b, 0));
+  }
   const progress = await startProgress(ctx, paths.length, quiet);
   let outcomes;
   try {

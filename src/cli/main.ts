@@ -172,7 +172,7 @@ export async function main(options: MainOptions): Promise<number> {
   const { argv, stdout, stderr } = options;
   ignoreBrokenPipe(stdout);
   ignoreBrokenPipe(stderr);
-  const ctx: Context = { stdout, stderr, cwd: resolve(options.cwd), env: options.env, signal: options.signal };
+  const ctx: Context = { stdout, stderr, cwd: resolve(options.cwd), env: options.env, signal: options.signal, onWorkload: options.onWorkload };
   // Known before parsing, so that even a parse failure can be shown with its stack.
   const endOfOptions = argv.indexOf('--');
   const debug = (endOfOptions === -1 ? argv : argv.slice(0, endOfOptions)).includes('--debug');

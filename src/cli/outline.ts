@@ -1,4 +1,6 @@
 // `gap-check outline <file>`: the provision tree gap-check sees, for checking that a statute was understood.
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { loadConfig } from '../config/config.js';
 import { DEFAULT_MAX_BYTES, readSource } from '../read/read.js';
 import type { Diagnostic } from '../types.js';
@@ -12,6 +14,7 @@ export interface OutlineCliOptions {
 
 export async function runOutline(file: string, opts: OutlineCliOptions, ctx: Context): Promise<number> {
   const config = await loadConfig({ cwd: ctx.cwd, file: opts.config });
+  if (ctx.onWorkload) ctx.onWorkload(await stat(resolve(ctx.cwd, file)).then((st) => st.size, () => 0));
   const source = await readSource(file, { cwd: ctx.cwd, maxBytes: opts.maxBytes ?? config?.maxBytes ?? DEFAULT_MAX_BYTES });
   const { parseSource } = await import('../parse/index.js');
   const { buildStructure } = await import('../structure/index.js');

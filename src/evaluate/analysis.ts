@@ -39,6 +39,8 @@ export interface NodeInfo {
   isDefinition: boolean;
   /** Positive matches by concept, filled on first use by `positive()`. */
   byConcept?: Map<string, ConceptMatch[]>;
+  /** Age thresholds stated in `text`, found on first use by `ages()` (several rules ask for the same nodes). */
+  ages?: AgeMention[];
 }
 
 export interface DefinitionInfo {
@@ -187,6 +189,12 @@ export class DocAnalysis {
       }
     }
     return inf.byConcept.get(concept) ?? [];
+  }
+
+  /** Age thresholds stated in a node's text (computed once). */
+  ages(nodeId: number): AgeMention[] {
+    const inf = this.info[nodeId];
+    return (inf.ages ??= findAges(inf.text));
   }
 
   has(nodeId: number, concept: string): boolean {

@@ -16,6 +16,13 @@
 //   large text is therefore parsed in chunks that begin where a top-level block begins (an ATX heading, or
 //   an unindented paragraph after a blank line), each chunk's tree walked and dropped before the next is
 //   parsed (see chunkPlan, parseInChunks). The lines come out identical to a parse of the whole text.
+//
+// Speed. micromark parses about 1 MB/s, and in a short run that has to load and compile it, a 20 KB statute
+// takes it tens of milliseconds. Much statute text is plain: ATX headings and paragraphs with no character
+// that inline Markdown gives a meaning to. The same top-level blocks the chunks begin at are therefore
+// looked at first, and a block made only of such lines is classified directly (see plainSegment); only the
+// other blocks go to remark, and each run of them is confirmed to end where the next plain block begins,
+// as chunks are. The lines are again identical to remark's (checked on the corpus and in the tests).
 
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -50,6 +57,10 @@ export interface MarkdownOptions {
   maxNesting?: number;
   /** Told of each chunk parsed: its lines, and whether it was used (false: its end was not a safe split). */
   onChunk?: (first: number, last: number, used: boolean) => void;
+  /** Classify plain blocks without remark (default true); false gives remark's parse alone, for comparison. */
+  fastPath?: boolean;
+  /** Shortest run of plain blocks, in characters, classified without remark amid other blocks (default 2 KiB). */
+  minFastRun?: number;
 }
 
 export type MarkdownParse =
@@ -99,9 +110,10 @@ export function parseMarkdown(source: SourceText, options: MarkdownOptions = {})
   // Front matter is replaced by empty lines so that remark neither parses it as a setext heading nor shifts
   // the line numbers of what follows.
   const text = fm > 0 ? blankOutFrontMatter(source.text, fm) : source.text;
-  const plan = text.length > (options.chunkThreshold ?? CHUNK_THRESHOLD) ? chunkPlan(text, raw, fm) : null;
+  const big = text.length > (options.chunkThreshold ?? CHUNK_THRESHOLD);
+  const plan = big || options.fastPath !== false ? chunkPlan(text, raw, fm) : null;
   if (plan) {
-    parseInChunks(text, raw, fm, plan, options, acc);
+    parseInChunks(text, raw, fm, plan, { ...options, chunkSize: big ? options.chunkSize : Infinity }, acc);
   } else {
     walkBlocks((processor.parse(text) as Root).children, acc, ROOT_CTX);
   }
@@ -376,17 +388,25 @@ function mayStartDefinition(raw: string[], i: number): boolean {
 }
 
 /**
- * Parses the text chunk by chunk. A chunk runs from its first line to the first candidate line after
- * `size` characters, that line included, and is used only when remark, having parsed it, starts a
- * top-level block in column 1 of that line. Then nothing before that line is still open, and the blocks
- * before it are exactly those of the whole text: micromark decides what a line is from the text before it
- * and the line itself, and a block closed before the line does not change with what follows it (reference
- * definitions, which do, are excluded by chunkPlan). Those blocks are walked, and the next chunk starts at
- * the candidate line, parsed again as the first line of a text, as it is in a clean state after a closed
- * block. When a candidate is not confirmed (a fence or HTML block the scanner missed), the chunk is doubled
- * and tried again; at worst the rest of the text is parsed whole. Each tree is dropped before the next
- * chunk is parsed, so memory holds one chunk's tree at a time, and micromark, which rewrites its whole
- * event list each time a list item or block quote closes, works on one chunk's events at a time.
+ * Parses the text block by block and chunk by chunk.
+ *
+ * The text is cut at the candidate lines into segments, each one or more top-level blocks. A plain segment
+ * (plainSegment) whose run of plain segments is long enough to be worth it is classified directly; the
+ * others are parsed by remark in chunks. A chunk runs from its first line to a candidate line, that line
+ * included: the first line of the next plain segment, or the first candidate after `chunkSize` characters.
+ * It is used only when remark, having parsed it, starts a top-level block in column 1 of that line. Then
+ * nothing before that line is still open, and the blocks before it are exactly those of the whole text:
+ * micromark decides what a line is from the text before it and the line itself, and a block closed before
+ * the line does not change with what follows it (reference definitions, which do, are excluded by
+ * chunkPlan). Those blocks are walked, and the next chunk or plain segment starts at the candidate line, in
+ * the clean state a line has after a closed block. When a candidate is not confirmed (a fence or HTML block
+ * the scanner missed), the chunk grows: a plain segment joins it, or the size doubles; at worst the rest of
+ * the text is parsed whole. A plain segment never leaves a block open (it ends with a paragraph or heading,
+ * and the next candidate follows a blank line or is an ATX heading), so what follows it starts clean too.
+ *
+ * Each tree is dropped before the next chunk is parsed, so memory holds one chunk's tree at a time, and
+ * micromark, which rewrites its whole event list each time a list item or block quote closes, works on one
+ * chunk's events at a time.
  */
 function parseInChunks(text: string, raw: string[], fm: number, plan: ChunkPlan, options: MarkdownOptions, acc: Acc): void {
   const chunkSize = Math.max(1, options.chunkSize ?? CHUNK_SIZE);
@@ -395,20 +415,10 @@ function parseInChunks(text: string, raw: string[], fm: number, plan: ChunkPlan,
   // empty in `text`.
   const start = new Float64Array(n + 2);
   for (let i = 1; i <= n; i++) start[i + 1] = start[i] + (i <= fm ? 0 : raw[i - 1].length) + 1;
-  const { candidates } = plan;
-  let first = 1;
-  let size = chunkSize;
-  let c = 0;
-  for (;;) {
-    while (c < candidates.length && (candidates[c] <= first || start[candidates[c]] - start[first] < size)) c++;
-    if (c >= candidates.length) {
-      acc.base = first - 1;
-      walkBlocks((processor.parse(text.slice(start[first])) as Root).children, acc, ROOT_CTX);
-      acc.base = 0;
-      options.onChunk?.(first, n, true);
-      return;
-    }
-    const split = candidates[c];
+  const segments = segmentsOf(raw, fm, plan.candidates, start, options.fastPath !== false, options.minFastRun ?? MIN_FAST_RUN);
+
+  /** Parses lines first..split (split included) and walks all but the block starting at `split`, if it does. */
+  const chunk = (first: number, split: number): boolean => {
     const local = split - first + 1;
     const blocks = (processor.parse(text.slice(start[first], start[split + 1])) as Root).children;
     const last = blocks[blocks.length - 1] as RootContent | undefined;
@@ -421,13 +431,173 @@ function parseInChunks(text: string, raw: string[], fm: number, plan: ChunkPlan,
       blocks.pop();
       acc.base = first - 1;
       walkBlocks(blocks, acc, ROOT_CTX);
+      acc.base = 0;
       options.onChunk?.(first, split - 1, true);
-      first = split;
-      size = chunkSize;
-    } else {
-      options.onChunk?.(first, split, false);
-      size *= 2;
+      return true;
     }
+    options.onChunk?.(first, split, false);
+    return false;
+  };
+
+  // First line of the chunk being gathered for remark, or 0 when there is none.
+  let first = 0;
+  let size = chunkSize;
+  for (let k = 0; k < segments.length; k++) {
+    const seg = segments[k];
+    if (seg.fast && (first === 0 || chunk(first, seg.first))) {
+      first = 0;
+      size = chunkSize;
+      classifyPlain(raw, seg.first, seg.last, acc);
+      continue;
+    }
+    if (first === 0) first = seg.first;
+    const next = segments[k + 1];
+    if (next !== undefined && !next.fast && start[next.first] - start[first] >= size) {
+      if (chunk(first, next.first)) {
+        first = 0;
+        size = chunkSize;
+      } else {
+        size *= 2;
+      }
+    }
+  }
+  if (first !== 0) {
+    acc.base = first - 1;
+    walkBlocks((processor.parse(text.slice(start[first])) as Root).children, acc, ROOT_CTX);
+    acc.base = 0;
+    options.onChunk?.(first, n, true);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Plain blocks, classified without remark
+
+interface Segment {
+  /** Lines (1-based, inclusive). */
+  first: number;
+  last: number;
+  /** Plain, and classified directly. */
+  fast: boolean;
+}
+
+/**
+ * Plain segments shorter than this (in characters, with their plain neighbours) between blocks that remark
+ * must parse are given to remark with them: one parse of a longer text costs less than two parses.
+ */
+const MIN_FAST_RUN = 2048;
+
+/** The text cut at the candidate lines, each segment marked plain and worth classifying directly or not. */
+function segmentsOf(raw: string[], fm: number, candidates: number[], start: Float64Array, fastPath: boolean, minRun: number): Segment[] {
+  const n = raw.length;
+  const firsts = candidates[0] === fm + 1 ? candidates : [fm + 1, ...candidates];
+  const segments: Segment[] = [];
+  for (let k = 0; k < firsts.length; k++) {
+    const first = firsts[k];
+    const last = k + 1 < firsts.length ? firsts[k + 1] - 1 : n;
+    segments.push({ first, last, fast: fastPath && plainSegment(raw, first, last) });
+  }
+  // Runs of plain segments: kept fast when long enough, or when nothing else needs remark.
+  const all = segments.every((s) => s.fast);
+  for (let k = 0; k < segments.length; ) {
+    if (!segments[k].fast) {
+      k++;
+      continue;
+    }
+    let e = k;
+    while (e + 1 < segments.length && segments[e + 1].fast) e++;
+    if (!all && start[segments[e].last + 1] - start[segments[k].first] < minRun) {
+      for (let j = k; j <= e; j++) segments[j].fast = false;
+    }
+    k = e + 1;
+  }
+  return segments;
+}
+
+/**
+ * Whether lines first..last (1-based) hold only ATX headings (the first line only) and paragraphs whose lines
+ * no Markdown construct can claim: none starts a block of another kind or can interrupt a paragraph (`#`,
+ * `>`, list markers, `=`/`-` underlines, fences, HTML, tables), no paragraph starts indented as code, and no
+ * character has an inline meaning (emphasis, code, links, HTML, entities, escapes, hard breaks), so remark
+ * would give each line's text as it is, trimmed. Conservative: anything else is left to remark.
+ */
+function plainSegment(raw: string[], first: number, last: number): boolean {
+  let inParagraph = false;
+  for (let l = first; l <= last; l++) {
+    const r = raw[l - 1];
+    if (isBlank(r)) {
+      inParagraph = false;
+      continue;
+    }
+    if (INLINE_SYNTAX.test(r)) return false;
+    if (l === first && r.charCodeAt(0) === 35 /* # */) {
+      if (atxContent(r) === null) return false;
+      continue; // a heading: the next line starts a paragraph
+    }
+    let indent = 0;
+    while (r.charCodeAt(indent) === 32) indent++;
+    const c = r.charCodeAt(indent);
+    // A paragraph's first line indented four columns, or by a tab, is code; later lines may be indented.
+    if (!inParagraph && (indent >= 4 || c === 9)) return false;
+    if (c === 9) {
+      // A tab after spaces on a continuation line: look past it for the first character.
+      let j = indent;
+      while (r.charCodeAt(j) === 32 || r.charCodeAt(j) === 9) j++;
+      if (!plainStart(r, j)) return false;
+    } else if (!plainStart(r, indent)) return false;
+    inParagraph = true;
+  }
+  return true;
+}
+
+/** Characters with a meaning in inline Markdown, and control characters (micromark replaces NUL). */
+const INLINE_SYNTAX = /[\\`*_[\]<&\x00-\x08\x0b-\x1f]/;
+
+/**
+ * Whether a line whose first non-blank character is at `j` starts nothing but paragraph text: not a heading,
+ * block quote, list item (`-`, `+`, `*`, `1.`, `1)`), thematic break, setext underline, fence or table row.
+ */
+function plainStart(r: string, j: number): boolean {
+  const c = r.charCodeAt(j);
+  if (c === 35 || c === 62 || c === 45 || c === 43 || c === 61 || c === 126 || c === 124) return false; // # > - + = ~ |
+  if (c >= 48 && c <= 57) {
+    let k = j;
+    while (r.charCodeAt(k) >= 48 && r.charCodeAt(k) <= 57) k++;
+    // `1.` or `1)` then a space, a tab or the end: a list item. (`12.3 The Minister` is text.)
+    if ((r.charCodeAt(k) === 46 || r.charCodeAt(k) === 41) && isMarkerEnd(r, k + 1)) return false;
+  }
+  return true;
+}
+
+/**
+ * The text of an ATX heading line in column 1 (`## Title`), or null unless it is a heading with text and no
+ * closing `#` sequence (left to remark, like a line whose text starts with `#`).
+ */
+function atxContent(r: string): string | null {
+  let k = 0;
+  while (k < 7 && r.charCodeAt(k) === 35) k++;
+  if (k > 6 || (r.charCodeAt(k) !== 32 && r.charCodeAt(k) !== 9)) return null;
+  const content = r.slice(k).replace(/^[ \t]+/, '');
+  let end = content.length;
+  while (end > 0 && (content.charCodeAt(end - 1) === 32 || content.charCodeAt(end - 1) === 9)) end--;
+  if (end === 0 || content.charCodeAt(end - 1) === 35 || content.charCodeAt(0) === 35) return null;
+  return content.slice(0, end);
+}
+
+/** Classifies the lines of a plain segment as remark would: a heading on its first line, then paragraphs. */
+function classifyPlain(raw: string[], first: number, last: number, acc: Acc): void {
+  for (let l = first; l <= last; l++) {
+    const r = raw[l - 1];
+    if (isBlank(r)) continue;
+    if (l === first && r.charCodeAt(0) === 35) {
+      let depth = 0;
+      while (r.charCodeAt(depth) === 35) depth++;
+      acc.kind[l] = 'heading';
+      acc.depth[l] = depth;
+      push(acc, l, atxContent(r)!, false);
+      continue;
+    }
+    acc.kind[l] = 'paragraph';
+    push(acc, l, r, false);
   }
 }
 

@@ -2,13 +2,13 @@
 // or carried in by a definition it uses ("child" means a person under 18). Where several ages are stated
 // (graded penalties), protection reaches the highest of them.
 import type { DefinitionInfo, DocAnalysis } from '../analysis.js';
-import { findAges, type AgeMention } from '../ages.js';
+import type { AgeMention } from '../ages.js';
 
 /** Adulthood under the Convention on the Rights of the Child, art. 1. */
 export const ADULT_AGE = 18;
 
 export function ageOfUnit(a: DocAnalysis, _unit: number, chain: number[], defs: DefinitionInfo[]): AgeMention | null {
-  const direct = chain.flatMap((id) => findAges(a.info[id].text));
+  const direct = chain.flatMap((id) => a.ages(id));
   const pool = direct.length > 0 ? direct : defs.filter((d) => d.concepts.has('child')).flatMap((d) => d.ages);
   if (pool.length === 0) return null;
   return pool.reduce((best, m) => (m.age > best.age ? m : best));

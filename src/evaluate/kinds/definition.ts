@@ -2,7 +2,7 @@
 // definition says), optionally with an age threshold of adulthood, and optionally reaching given concepts.
 import type { Rule } from '../../types.js';
 import type { DefinitionInfo, DocAnalysis } from '../analysis.js';
-import { findAges, type AgeMention } from '../ages.js';
+import type { AgeMention } from '../ages.js';
 import { evidenceFor } from '../evidence.js';
 import { type Candidate, type ConceptRef, type DocContext, type RuleKind, asList, findIn } from './common.js';
 import { ADULT_AGE, ageOfUnit } from './age-of.js';
@@ -52,7 +52,7 @@ function lowerOffenceAge(a: DocAnalysis, field: ConceptRef) {
     const age = ageOfUnit(a, unit, chain, []);
     // Graded penalties ("under 14 … not less than 15 years; 14 to 18 … not less than 10 years") state several
     // ages in one provision; the provision protects up to the highest of them.
-    const provisionAges = a.subtree(chain[0]).flatMap((x) => findAges(a.info[x].text)).map((m) => m.age);
+    const provisionAges = a.subtree(chain[0]).flatMap((x) => a.ages(x)).map((m) => m.age);
     if (age && age.age < ADULT_AGE && Math.max(age.age, ...provisionAges) < ADULT_AGE) {
       return { citation: a.node(unit).citation, text: age.text, evidence: evidenceFor(a, unit, findIn(a, chain, 'child'), 'lower age') };
     }

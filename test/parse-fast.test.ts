@@ -1,0 +1,147 @@
+// Plain blocks classified without remark (issue 6: cold start). parseMarkdown reads headings and paragraphs
+// that hold no Markdown syntax directly and gives the rest to remark; the lines must be exactly those of
+// remark parsing the whole text, compared here on:
+// - near misses: every way a line that looks plain is not (list markers, underlines, indented code, fences,
+//   HTML, emphasis, entities, escapes, closing `#`s, tabs), each alone and amid plain text;
+// - random texts assembled from such lines and plain ones (seeded, reproducible);
+// - our fixture statutes and a sample of real statutes from ../shared/corpus (skipped when absent);
+// and the fast path must really be taken, so that these comparisons test it.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown, type MarkdownOptions } from '../dist/parse/markdown.js';
+import type { Line } from '../dist/types.js';
+import { ROOT } from './helpers/cli.js';
+import { sourceOf } from './helpers/source.js';
+
+const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
+
+function linesOf(text: string, options: MarkdownOptions, path = 'statute.md'): Line[] {
+  const result = parseMarkdown(sourceOf(text, path), options);
+  if (!result.ok) throw new Error('not parsed as Markdown');
+  return result.lines;
+}
+
+const remarkAlone = (text: string, path?: string): Line[] => linesOf(text, { chunkThreshold: Infinity, fastPath: false }, path);
+
+/** The fast path's lines, and how many lines remark parsed (chunks told through onChunk). */
+function fast(text: string, options: MarkdownOptions = {}, path?: string): { lines: Line[]; remarkLines: number } {
+  let remarkLines = 0;
+  const lines = linesOf(text, { ...options, onChunk: (first, last, used) => (remarkLines += used ? last - first + 1 : 0) }, path);
+  return { lines, remarkLines };
+}
+
+function firstDifference(expected: Line[], got: Line[]): { remark?: Line; fast?: Line } | undefined {
+  for (let i = 0; i < Math.max(expected.length, got.length); i++) {
+    if (JSON.stringify(expected[i]) !== JSON.stringify(got[i])) return { remark: expected[i], fast: got[i] };
+  }
+  return undefined;
+}
+
+const PLAIN = [
+  '# Children Protection Act',
+  '## Part 2 — Offences',
+  '### 12. Sale of children',
+  '(1) A person who sells a child commits an offence and is liable to imprisonment for a term not exceeding 15 years.',
+  'In this Act, "child" means a person under the age of 18 years.',
+  '12.3 The Minister may make regulations.',
+  '2019 amendments apply.',
+  'Whoever, being a parent, offers a child for sale shall be punished.',
+  '   (2) Indented by three spaces, still a paragraph.',
+  'A line with two trailing spaces for a hard break  ',
+  'Text (with brackets) and: colons; semicolons — dashes, 50% and "quotes".',
+];
+
+/** Lines that look plain but are not, or that change the line before or after them. */
+const NEAR_MISSES = [
+  '- (a) a list item', '+ plus item', '* star item', '1. ordered item', '1) ordered item', '2. second item', '12.', '3)',
+  '===', '---', '***', '___', '- - -', '    indented code', '\tTab-indented code', '  \tspaces then a tab',
+  '```', '~~~', '<details>', '<!-- comment -->', '> a quotation', '| a | b |',
+  'Emphasis *here*', 'Strong **term** means', 'snake_case word', 'Code `span`', 'A [link](https://example.org)',
+  'An entity &amp; here', 'An escape \\* here', 'A hard break by backslash\\', 'Inline <b>HTML</b>',
+  '## Heading with closing hashes ##', '#NoSpace', '#', '##', '####### seven', '#\tTab heading', '## # starts with hash',
+  'NUL\u0000char', 'Form\u000cfeed', 'Ends in a tab\t', '        deeply indented continuation',
+];
+
+describe('plain blocks without remark', () => {
+  it('gives remark\'s lines for each near miss, alone and amid plain text', () => {
+    for (const miss of NEAR_MISSES) {
+      const texts = [
+        `${miss}\n`,
+        `# Act\n\n${miss}\n`,
+        `# Act\n${miss}\n`,
+        `${PLAIN[3]}\n${miss}\n${PLAIN[4]}\n`,
+        `${PLAIN[1]}\n\n${PLAIN[3]}\n\n${miss}\n\n${PLAIN[4]}\n${PLAIN[6]}\n\n${PLAIN[2]}\n${miss}\n`,
+      ];
+      for (const text of texts) {
+        expect(firstDifference(remarkAlone(text), fast(text).lines), JSON.stringify(text)).toBeUndefined();
+        expect(firstDifference(remarkAlone(text), fast(text, { minFastRun: 0 }).lines), JSON.stringify(text)).toBeUndefined();
+      }
+    }
+  });
+
+  it('gives remark\'s lines on random texts of plain lines and near misses', () => {
+    let seed = 20261125;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let fastLines = 0;
+    for (let t = 0; t < 400; t++) {
+      const out: string[] = [];
+      const n = 5 + random(60);
+      for (let i = 0; i < n; i++) {
+        const r = random(10);
+        out.push(r < 5 ? PLAIN[random(PLAIN.length)] : r < 8 ? '' : NEAR_MISSES[random(NEAR_MISSES.length)]);
+      }
+      const text = out.join('\n') + '\n';
+      // Runs of any length are taken here (the threshold is for speed), so that short plain runs between
+      // remark's chunks are exercised too.
+      const got = fast(text, { chunkThreshold: 0, chunkSize: 1 + random(400), minFastRun: random(3) === 0 ? 2048 : 0 });
+      expect(firstDifference(remarkAlone(text), got.lines), JSON.stringify(text)).toBeUndefined();
+      fastLines += out.length - got.remarkLines;
+    }
+    expect(fastLines).toBeGreaterThan(1000);
+  });
+
+  it('classifies a plain statute without remark', () => {
+    const text = [PLAIN[0], '', PLAIN[1], '', PLAIN[2], '', PLAIN[3], PLAIN[4], '', PLAIN[5], ''].join('\n');
+    const got = fast(text);
+    expect(got.remarkLines).toBe(0);
+    expect(got.lines.map((l) => [l.kind, l.headingDepth ?? null])).toEqual([
+      ['heading', 1], ['blank', null], ['heading', 2], ['blank', null], ['heading', 3], ['blank', null],
+      ['paragraph', null], ['paragraph', null], ['blank', null], ['paragraph', null],
+    ]);
+    expect(firstDifference(remarkAlone(text), got.lines)).toBeUndefined();
+  });
+
+  it('gives remark\'s lines on the fixture statutes', () => {
+    const dir = join(ROOT, 'fixtures', 'statutes');
+    const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => /\.(md|markdown)$/.test(f));
+    expect(files.length).toBeGreaterThan(10);
+    let plain = 0;
+    for (const f of files) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      const got = fast(text, {}, f);
+      expect(firstDifference(remarkAlone(text, f), got.lines), f).toBeUndefined();
+      plain += got.lines.length - got.remarkLines;
+    }
+    expect(plain).toBeGreaterThan(100);
+  });
+
+  describe.skipIf(!existsSync(CORPUS))('on statutes from ../shared/corpus', () => {
+    it('gives remark\'s lines on every tenth federal act and the other statutes under 1 MB', () => {
+      const acts = readdirSync(join(CORPUS, 'ca-federal-acts-en')).filter((f) => f.endsWith('.md')).sort();
+      const files = [...acts.filter((_, i) => i % 10 === 0).map((f) => join('ca-federal-acts-en', f)), 'de-stgb.md', 'ph-ra-10175.md', 'us-18-usc-selected.md'];
+      let plain = 0;
+      for (const f of files) {
+        const text = readFileSync(join(CORPUS, f), 'utf8').replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
+        if (text.length > 1024 * 1024) continue; // whole-text remark is quadratic on the largest; see parse-large
+        const got = fast(text, {}, f);
+        expect(firstDifference(remarkAlone(text, f), got.lines), f).toBeUndefined();
+        plain += got.lines.length - got.remarkLines;
+      }
+      expect(plain).toBeGreaterThan(1000);
+    }, 180_000);
+  });
+});
