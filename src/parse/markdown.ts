@@ -439,25 +439,40 @@ function parseInChunks(text: string, raw: string[], fm: number, plan: ChunkPlan,
     return false;
   };
 
-  // First line of the chunk being gathered for remark, or 0 when there is none.
+  // First line of the chunk being gathered for remark, or 0 when there is none; the characters it must hold
+  // before it is ended at a candidate before a plain segment (`retry`) or another one (`size`). After a refused
+  // split both grow to twice the chunk's length, so that text the scanner misreads costs a few parses, not
+  // one per segment.
   let first = 0;
   let size = chunkSize;
+  let retry = 0;
+  const refused = (length: number): void => {
+    retry = 2 * length;
+    size = Math.max(2 * size, retry);
+  };
   for (let k = 0; k < segments.length; k++) {
     const seg = segments[k];
-    if (seg.fast && (first === 0 || chunk(first, seg.first))) {
-      first = 0;
-      size = chunkSize;
-      classifyPlain(raw, seg.first, seg.last, acc);
-      continue;
+    if (seg.fast) {
+      const length = first === 0 ? 0 : start[seg.first] - start[first];
+      if (first === 0 || (length >= retry && chunk(first, seg.first))) {
+        first = 0;
+        size = chunkSize;
+        retry = 0;
+        classifyPlain(raw, seg.first, seg.last, acc);
+        continue;
+      }
+      if (length >= retry) refused(length);
     }
     if (first === 0) first = seg.first;
     const next = segments[k + 1];
-    if (next !== undefined && !next.fast && start[next.first] - start[first] >= size) {
+    const length = next === undefined ? 0 : start[next.first] - start[first];
+    if (next !== undefined && !next.fast && length >= size) {
       if (chunk(first, next.first)) {
         first = 0;
         size = chunkSize;
+        retry = 0;
       } else {
-        size *= 2;
+        refused(length);
       }
     }
   }
