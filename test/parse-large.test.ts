@@ -103,7 +103,7 @@ describe('chunked parsing gives the lines of a whole parse', () => {
   const text = trickyStatute(1600);
 
   it('on a generated statute full of unsafe split points, at any chunk size', () => {
-    expect(text.length).toBeGreaterThan(256 * 1024); // over the default threshold: chunked by parseSource too
+    expect(text.length).toBeGreaterThan(256 * 1024); // far over the default threshold (16 KiB): chunked by parseSource too
     const expected = whole(text);
     for (const size of [1, 100, 4096, 65536]) {
       const got = chunked(text, size);

@@ -41,17 +41,21 @@ export const MAX_NESTING = 100;
 /**
  * Texts longer than this (in UTF-16 code units, about bytes) are parsed in chunks of about CHUNK_SIZE.
  * Smaller chunks are faster, since micromark's cost grows with the square of a chunk's list items (the
- * Criminal Code, 2.4 MB: 11 s whole, 4.5 s in 512 KiB chunks, 3.5 s in 128 KiB ones), and need less
- * memory; below a few hundred KB the difference is lost in noise.
+ * Criminal Code, 2.4 MB: 11 s whole, 4.5 s in 512 KiB chunks, 3.5 s in 128 KiB ones, 2.9 s in 8 KiB ones),
+ * and need less memory: a chunk's syntax tree and micromark's events then die young, in V8's young
+ * generation, instead of surviving into the old one to be marked and compacted there. On the 959 federal acts
+ * (mostly under 256 KiB, which used to be parsed whole): 64 s with one thread and 52 s with two at 256/128
+ * KiB, 46 and 39 s at 32/16 KiB, 42 and 34 s at 16/8 KiB, 49 and 36 s at 8/4 KiB, where the cost of each
+ * parse starts to tell.
  */
-const CHUNK_THRESHOLD = 256 * 1024;
-const CHUNK_SIZE = 128 * 1024;
+const CHUNK_THRESHOLD = 16 * 1024;
+const CHUNK_SIZE = 8 * 1024;
 
 /** Internal knobs, for tests that compare chunked and whole parses; callers leave them alone. */
 export interface MarkdownOptions {
-  /** Parse in chunks when the text has more than this many characters (default 256 KiB). */
+  /** Parse in chunks when the text has more than this many characters (default 16 KiB). */
   chunkThreshold?: number;
-  /** Target chunk size in characters (default 128 KiB). */
+  /** Target chunk size in characters (default 8 KiB). */
   chunkSize?: number;
   /** Deeper nesting is refused (default MAX_NESTING; tests raise it to exercise the walk on deep trees). */
   maxNesting?: number;
