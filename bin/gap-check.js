@@ -32,7 +32,7 @@ process.on('SIGINT', () => {
 // Loaded after the handler is installed, so that Ctrl-C during start-up is handled the same way. loadMain()
 // takes main() from the one-file bundle with its code cache when the build made them (dist/launch.js says why).
 const { loadMain, shortRunCompilation } = await import('../dist/launch.js');
-const main = await loadMain(process.env);
+const main = await loadMain(process.env, process.argv.slice(2));
 const onWorkload = shortRunCompilation();
 const code = await main({
   onWorkload,

@@ -74,9 +74,13 @@ export function codeCacheOf(bundle: LoadedBundle): Buffer {
   return Buffer.concat([bundle.digest, bundle.script.createCachedData()]);
 }
 
-/** main() from the bundle when there is one, else from the ES modules. */
-export async function loadMain(env: Record<string, string | undefined>): Promise<Main> {
-  if (env.GAP_CHECK_NO_BUNDLE !== '1') {
+/**
+ * main() from the bundle when there is one, else from the ES modules. A lone `--version` is answered from the
+ * ES modules: main() answers it before importing anything, which costs less than reading the bundle (≈ 6 ms).
+ */
+export async function loadMain(env: Record<string, string | undefined>, argv: string[] = []): Promise<Main> {
+  const versionOnly = argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v');
+  if (env.GAP_CHECK_NO_BUNDLE !== '1' && !versionOnly) {
     let bytes: Buffer | undefined;
     try {
       bytes = readFileSync(BUNDLE_FILE);

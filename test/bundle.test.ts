@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_FILE, CODE_CACHE_FILE, loadBundle } from '../dist/launch.js';
-import { ROOT, makeTempDir, removeTempDir, runCli } from './helpers/cli.js';
+import { BIN, ROOT, makeTempDir, removeTempDir, runCli } from './helpers/cli.js';
+import { RECORD_LOADED_MODULES } from './helpers/module-probe.js';
 
 const run = promisify(execFile);
 const STATUTE = 'fixtures/statutes/civil-law-penal-code/statute.md';
@@ -66,6 +67,23 @@ process.stdout.write(JSON.stringify({ cache: b.cache, code, out }));`;
       expect(got.code).toBe(0);
       expect(got.out).toMatch(/^\d+\.\d+\.\d+\n$/);
     }
+  });
+
+  it('runs a check from the bundle, and a lone --version from the ES modules (cheaper than reading the bundle)', async () => {
+    // The bin, run in a process that records every ES module resolved; what it records goes to stderr.
+    const probe = `${RECORD_LOADED_MODULES}
+process.argv = [process.argv[0], ${JSON.stringify(BIN)}, ...JSON.parse(process.env.ARGV)];
+process.on('exit', () => process.stderr.write(JSON.stringify(loaded)));
+await import(${JSON.stringify(new URL(`file://${BIN}`).href)});`;
+    const modulesFor = async (argv: string[]): Promise<string[]> => {
+      const { stderr } = await run(process.execPath, ['--input-type=module', '-e', probe], { cwd: ROOT, env: { PATH: process.env.PATH, ARGV: JSON.stringify(argv) } }).catch((e: { stderr: string }) => e);
+      return JSON.parse(stderr) as string[];
+    };
+    const check = await modulesFor([STATUTE]);
+    expect(check.some((m) => m.endsWith('/dist/launch.js'))).toBe(true);
+    expect(check.some((m) => m.endsWith('/dist/cli/main.js'))).toBe(false);
+    const version = await modulesFor(['--version']);
+    expect(version.some((m) => m.endsWith('/dist/cli/main.js'))).toBe(true);
   });
 
   it.each([
