@@ -9,7 +9,8 @@
 // the same results. GAP_CHECK_NO_BUNDLE=1 forces the ES modules (for debugging, and for the tests that compare
 // the two).
 //
-// This module stays tiny and imports only Node built-ins: it runs before everything else.
+// This module stays tiny and imports only Node built-ins and one small module of ours: it runs before everything
+// else.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import type { MainOptions } from './cli/context.js';
+import { asksOnlyVersion } from './cli/version.js';
 
 export type Main = (options: MainOptions) => Promise<number>;
 
@@ -79,8 +81,7 @@ export function codeCacheOf(bundle: LoadedBundle): Buffer {
  * ES modules: main() answers it before importing anything, which costs less than reading the bundle (≈ 6 ms).
  */
 export async function loadMain(env: Record<string, string | undefined>, argv: string[] = []): Promise<Main> {
-  const versionOnly = argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v');
-  if (env.GAP_CHECK_NO_BUNDLE !== '1' && !versionOnly) {
+  if (env.GAP_CHECK_NO_BUNDLE !== '1' && !asksOnlyVersion(argv)) {
     let bytes: Buffer | undefined;
     try {
       bytes = readFileSync(BUNDLE_FILE);

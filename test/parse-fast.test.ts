@@ -116,9 +116,9 @@ describe('plain blocks without remark', () => {
   });
 
   it('costs a few parses, not one per block, when the scanner misreads a fence', () => {
-    // The fence opened inside the list item is taken by the scanner for a top-level one, so it sees the real
-    // top-level fence (line 4, never closed) as a closing fence: every plain section after it looks plain to the
-    // scanner but is code to remark, and each split before one is refused.
+    // The fence opened inside the list item (line 4) is taken by the scanner for a top-level one, so it sees the
+    // real top-level fence (line 6, never closed) as its closing fence: every plain section after it looks plain
+    // to the scanner but is code to remark, and each split before one is refused.
     const sections = Array.from({ length: 3000 }, (_, k) => `## Section ${k + 1}\n\nA person who sells a child commits an offence.\n`);
     const text = `# Act\n\n- item\n  \`\`\`\n# heading\n\`\`\`\n\n${sections.join('\n')}`;
     let parses = 0;

@@ -10,6 +10,7 @@ import { isGapCheckError } from '../errors.js';
 import type { FailOn, ReportFormat } from '../types.js';
 import { EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, Interrupted, errorLine, oneLine, type Context, type MainOptions } from './context.js';
 import { collect, collectList } from './options.js';
+import { asksOnlyVersion } from './version.js';
 
 export type { CliStream, MainOptions } from './context.js';
 
@@ -179,7 +180,7 @@ export async function main(options: MainOptions): Promise<number> {
   let code = EXIT_OK;
 
   // Scripts and CI probe the tool with --version: answer without loading the argument parser.
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+  if (asksOnlyVersion(argv)) {
     stdout.write(`${packageVersion()}\n`);
     return EXIT_OK;
   }

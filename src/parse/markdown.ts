@@ -549,20 +549,16 @@ function plainSegment(raw: string[], first: number, last: number): boolean {
     }
     if (INLINE_SYNTAX.test(r)) return false;
     if (l === first && r.charCodeAt(0) === 35 /* # */) {
-      if (atxContent(r) === null) return false;
+      if (plainHeading(r) === null) return false;
       continue; // a heading: the next line starts a paragraph
     }
     let indent = 0;
     while (r.charCodeAt(indent) === 32) indent++;
-    const c = r.charCodeAt(indent);
     // A paragraph's first line indented four columns, or by a tab, is code; later lines may be indented.
-    if (!inParagraph && (indent >= 4 || c === 9)) return false;
-    if (c === 9) {
-      // A tab after spaces on a continuation line: look past it for the first character.
-      let j = indent;
-      while (r.charCodeAt(j) === 32 || r.charCodeAt(j) === 9) j++;
-      if (!plainStart(r, j)) return false;
-    } else if (!plainStart(r, indent)) return false;
+    if (!inParagraph && (indent >= 4 || r.charCodeAt(indent) === 9)) return false;
+    let j = indent;
+    while (r.charCodeAt(j) === 32 || r.charCodeAt(j) === 9) j++;
+    if (!plainStart(r, j)) return false;
     inParagraph = true;
   }
   return true;
@@ -588,18 +584,18 @@ function plainStart(r: string, j: number): boolean {
 }
 
 /**
- * The text of an ATX heading line in column 1 (`## Title`), or null unless it is a heading with text and no
- * closing `#` sequence (left to remark, like a line whose text starts with `#`).
+ * Depth and text of an ATX heading line in column 1 (`## Title`), or null unless it is a heading with text
+ * and no closing `#` sequence (left to remark, like a line whose text starts with `#`).
  */
-function atxContent(r: string): string | null {
-  let k = 0;
-  while (k < 7 && r.charCodeAt(k) === 35) k++;
-  if (k > 6 || (r.charCodeAt(k) !== 32 && r.charCodeAt(k) !== 9)) return null;
-  const content = r.slice(k).replace(/^[ \t]+/, '');
-  let end = content.length;
-  while (end > 0 && (content.charCodeAt(end - 1) === 32 || content.charCodeAt(end - 1) === 9)) end--;
-  if (end === 0 || content.charCodeAt(end - 1) === 35 || content.charCodeAt(0) === 35) return null;
-  return content.slice(0, end);
+function plainHeading(r: string): { depth: number; text: string } | null {
+  if (!isAtxHeading(r)) return null;
+  let depth = 0;
+  while (r.charCodeAt(depth) === 35) depth++;
+  const text = r.slice(depth).replace(/^[ \t]+/, '');
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  if (end === 0 || text.charCodeAt(end - 1) === 35 || text.charCodeAt(0) === 35) return null;
+  return { depth, text: text.slice(0, end) };
 }
 
 /** Classifies the lines of a plain segment as remark would: a heading on its first line, then paragraphs. */
@@ -608,11 +604,10 @@ function classifyPlain(raw: string[], first: number, last: number, acc: Acc): vo
     const r = raw[l - 1];
     if (isBlank(r)) continue;
     if (l === first && r.charCodeAt(0) === 35) {
-      let depth = 0;
-      while (r.charCodeAt(depth) === 35) depth++;
+      const heading = plainHeading(r)!;
       acc.kind[l] = 'heading';
-      acc.depth[l] = depth;
-      push(acc, l, atxContent(r)!, false);
+      acc.depth[l] = heading.depth;
+      push(acc, l, heading.text, false);
       continue;
     }
     acc.kind[l] = 'paragraph';
