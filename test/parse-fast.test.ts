@@ -57,6 +57,9 @@ const PLAIN = [
   '**term** means a person; (**terme**)', 'the *Short Title Act* applies', '**Marginal note**', '- **(b)** bold marker',
   '<details>', '<summary>Historical Note</summary>', '</details>', '- 2019, c. 1, s. 2',
   '### 5 *Heading* with **bold**', '“**quoted**” and ‘*quoted*’ terms', '*a* **b** *c*',
+  // Brackets that cannot make a link: these texts have no link reference definitions.
+  '[Repealed, 2009, c. 23, s. 313]', '[Amendments]', '### [Repealed]', '(1.1) [Repealed, 2017, c. 14, s. 1]',
+  '- [Amendment]', '**[Transitional provision]**', 'a [b] c [d][e] f [g][] h', '*[foo*] and [*bar*]', 'ends with [',
 ];
 
 /** Lines that look plain but are not, or that change the line before or after them. */
@@ -77,6 +80,10 @@ const NEAR_MISSES = [
   '  - ', '      - six', '  ---', '  ===', '   text indented three',
   // HTML that is not a block of kind 6, or is.
   '<div class="x">', '<DETAILS>', '<detailsx>', '  <details>', '    <details>', '<p/>', '<p/', '</summary>', '<span>',
+  // Brackets that make a link or image, or start one whose end is on a later line of the paragraph, or a
+  // definition (which makes the whole text go to remark).
+  '![image](x.png)', '[text](url) after', '*[foo*](url)', '**[a](b)**', '[a link that starts here', 'and ends here](url)',
+  '[Amendments]\n(see below)', '[x]: https://example.org', '  [y]:', '[z]\n: not a definition', ']( alone',
 ];
 
 describe('plain blocks without remark', () => {
@@ -155,6 +162,20 @@ describe('plain blocks without remark', () => {
       ['paragraph', null], ['paragraph', null], ['blank', null], ['paragraph', null],
     ]);
     expect(firstDifference(remarkAlone(text), got.lines)).toBeUndefined();
+  });
+
+  it('reads bracketed notes without remark, as remark does', () => {
+    const text = ['### 36', '', '[Repealed, 2009, c. 23, s. 313]', '', '### 37', '', '[Amendments]', '', '- (a) [Repealed]', ''].join('\n');
+    const got = fast(text);
+    expect(got.remarkLines).toBe(0);
+    expect(got.lines.filter((l) => l.kind !== 'blank').map((l) => [l.kind, l.text])).toEqual([
+      ['heading', '36'], ['paragraph', '[Repealed, 2009, c. 23, s. 313]'], ['heading', '37'], ['paragraph', '[Amendments]'],
+      ['item', '(a) [Repealed]'],
+    ]);
+    expect(firstDifference(remarkAlone(text), got.lines)).toBeUndefined();
+    // An inline link in the same paragraph is left to remark, which drops its brackets and address.
+    const linked = 'A [note\nthat ends](https://example.org) here.\n';
+    expect(fast(linked).lines.map((l) => l.text)).toEqual(['A note', 'that ends here.']);
   });
 
   it('reads definitions, nested lists, lazy lines and notes without remark, as remark does', () => {
