@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConceptMatcher, NUMBER_WORDS, expandGroups, tokenize, type Token } from '../dist/evaluate/concepts.js';
+import { ConceptMatcher, NUMBER_WORDS, expandGroups, tokenize, type Tokens } from '../dist/evaluate/concepts.js';
 import { stem } from '../dist/text/natural.js';
 import { loadRulePack } from '../dist/rules/index.js';
 import { ROOT } from './helpers/cli.js';
@@ -17,7 +17,7 @@ interface Phrase {
   concept: string;
   words: string[];
   /** Each word read as a test of one token (gaps: of none, see matchAt). */
-  tests: Array<(tok: Token) => boolean>;
+  tests: Array<(tokens: Tokens, i: number) => boolean>;
   negative: boolean;
 }
 
@@ -31,20 +31,20 @@ const phrases: Phrase[] = Object.values(pack.concepts).flatMap((def) =>
   ),
 );
 
-function wordTest(w: string): (tok: Token) => boolean {
+function wordTest(w: string): (tokens: Tokens, i: number) => boolean {
   if (w === '*' || w === '...' || /^\.\.\d{1,2}$/.test(w)) return () => true;
-  if (w === '#num') return (tok) => /^\d+$/.test(tok.word) || tok.word in NUMBER_WORDS;
+  if (w === '#num') return (t, i) => /^\d+$/.test(t.words[i]) || t.words[i] in NUMBER_WORDS;
   if (w.includes('|')) {
     const options = w.split('|').filter(Boolean).map(wordTest);
-    return (tok) => options.some((o) => o(tok));
+    return (t, i) => options.some((o) => o(t, i));
   }
-  if (w.endsWith('*') && w.length > 1) return (tok) => tok.word.startsWith(w.slice(0, -1));
+  if (w.endsWith('*') && w.length > 1) return (t, i) => t.words[i].startsWith(w.slice(0, -1));
   const s = stem(w);
-  return (tok) => tok.stem === s;
+  return (t, i) => t.stems[i] === s;
 }
 
 /** End (exclusive) of a match of words[k..] from token i, or -1; a gap takes as few words as it can. */
-function matchAt(p: Phrase, k: number, tokens: Token[], i: number): number {
+function matchAt(p: Phrase, k: number, tokens: Tokens, i: number): number {
   if (k === p.words.length) return i;
   const w = p.words[k];
   const gap = w === '...' ? 8 : /^\.\.\d{1,2}$/.test(w) ? Math.min(20, Number(w.slice(2))) : -1;
@@ -55,12 +55,12 @@ function matchAt(p: Phrase, k: number, tokens: Token[], i: number): number {
     }
     return -1;
   }
-  if (i >= tokens.length || !p.tests[k](tokens[i])) return -1;
+  if (i >= tokens.length || !p.tests[k](tokens, i)) return -1;
   return matchAt(p, k + 1, tokens, i + 1);
 }
 
 /** Matches as `concept from to`, sorted: what every phrase tried at every token finds, less those a `not:` covers. */
-function reference(tokens: Token[]): string[] {
+function reference(tokens: Tokens): string[] {
   const pos: Array<{ concept: string; from: number; to: number }> = [];
   const neg: typeof pos = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -72,7 +72,7 @@ function reference(tokens: Token[]): string[] {
       // as `sex|sexual*` that matches both ways is reported twice (harmless: findings use concepts, not counts).
       const options = p.words[0].split('|').filter(Boolean);
       const prefixes = new Set(options.filter((o) => o.endsWith('*') && o.length > 1).map((o) => o.slice(0, -1)));
-      const times = (options.some((o) => !o.endsWith('*') && tokens[i].stem === stem(o)) ? 1 : 0) + [...prefixes].filter((x) => tokens[i].word.startsWith(x)).length;
+      const times = (options.some((o) => !o.endsWith('*') && tokens.stems[i] === stem(o)) ? 1 : 0) + [...prefixes].filter((x) => tokens.words[i].startsWith(x)).length;
       for (let t = 0; t < times; t++) (p.negative ? neg : pos).push({ concept: p.concept, from: i, to: end });
     }
   }
@@ -82,7 +82,7 @@ function reference(tokens: Token[]): string[] {
     .sort();
 }
 
-function indexed(tokens: Token[]): string[] {
+function indexed(tokens: Tokens): string[] {
   const found = ConceptMatcher.for(pack.concepts).match(tokens);
   // Sorted by position, as documented.
   for (let k = 1; k < found.length; k++) expect(found[k].from).toBeGreaterThanOrEqual(found[k - 1].from);

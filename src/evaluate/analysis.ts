@@ -3,7 +3,7 @@
 // through the chapeau of its list, or through a penalty clause that refers to it), what penalty attaches,
 // and which defined terms it uses. Computed once per document and shared by every rule.
 import type { Definition, Evidence, ProvisionNode, SharedDefinition, StatuteDocument } from '../types.js';
-import { ConceptMatcher, tokenize, type ConceptMatch, type Token } from './concepts.js';
+import { ConceptMatcher, tokenize, type ConceptMatch, type Tokens } from './concepts.js';
 import { readPenalty, type PenaltyInfo } from './penalties.js';
 import { findAges, type AgeMention } from './ages.js';
 
@@ -27,7 +27,7 @@ const POLICY_HEADING = /\b(declaration of (state )?policy|policy|objects?|object
 
 export interface NodeInfo {
   text: string;
-  tokens: Token[];
+  tokens: Tokens;
   /** Start offset in `text` of each own line, to map a match back to its source line. */
   lineStarts: number[];
   matches: ConceptMatch[];
@@ -38,9 +38,9 @@ export interface NodeInfo {
   isPolicy: boolean;
   isDefinition: boolean;
   /** Positive matches by concept, filled on first use by `positive()`. */
-  byConcept?: Map<string, ConceptMatch[]>;
+  byConcept: Map<string, ConceptMatch[]> | undefined;
   /** Age thresholds stated in `text`, found on first use by `ages()` (several rules ask for the same nodes). */
-  ages?: AgeMention[];
+  ages: AgeMention[] | undefined;
 }
 
 export interface DefinitionInfo {
@@ -73,6 +73,8 @@ export class DocAnalysis {
   private definitionConcepts: DefinitionInfo[];
   private definitionsByFirstStem = new Map<string, DefinitionInfo[]>();
   private unitIds: number[] | undefined;
+  private chains: Array<number[] | undefined> = [];
+  private chainsWithReferences: Array<number[] | undefined> = [];
 
   /**
    * @param imported definitions this document applies from other documents (config `definitionsFrom`): they
@@ -111,7 +113,7 @@ export class DocAnalysis {
         concepts: new Set(m.map((x) => x.concept)),
         // The term must be the concept as a whole: "child" is a child, "child pornography" is not.
         termConcepts: new Set(matcher.match(termTokens).filter((x) => x.from <= leadingArticles(termTokens) && x.to === termTokens.length).map((x) => x.concept)),
-        termTokens: termTokens.map((t) => t.stem),
+        termTokens: termTokens.stems,
         ages: findAges(def.text),
       };
     });
@@ -138,7 +140,7 @@ export class DocAnalysis {
     const heading = n.heading ? normaliseHeading(n.heading) : null;
     for (const l of n.lines) {
       // A heading or marginal note names the provision; it is not part of what the provision enacts.
-      if (heading && normaliseHeading(l.text) === heading) continue;
+      if (heading && isHeadingLine(l.text, heading)) continue;
       if (text) text += ' ';
       lineStarts.push(text.length);
       text += l.text;
@@ -160,7 +162,7 @@ export class DocAnalysis {
     for (const m of matches) {
       if (m.concept !== 'exception' || m.from < 6) continue;
       let end = m.to;
-      while (end < tokens.length && !/[.;]/.test(text.slice(tokens[end - 1].end, tokens[end].start))) end++;
+      while (end < tokens.length && !/[.;]/.test(text.slice(tokens.ends[end - 1], tokens.starts[end]))) end++;
       excludedRanges.push([m.from, end]);
     }
     excludedRanges.push(...citedDescriptions(text, tokens));
@@ -170,7 +172,9 @@ export class DocAnalysis {
     // (A definition's stated extent is capped: in quoted text the parser cannot always tell where it ends.)
     const inDef = n.lines.filter((l) => l.text !== '' && defs.some((d) => l.line >= d.line && l.line <= Math.min(Math.max(d.endLine, d.line), d.line + 12))).length;
     const isDefinition = defs.length > 0 && (!concepts.has('offence-language') || inDef * 2 >= n.lines.filter((l) => l.text !== '').length);
-    return { text, tokens, lineStarts, matches, concepts, excludedRanges, isException, isPolicy, isDefinition };
+    // Every field from the start, those filled on first use too: an object that gains a field later changes
+    // shape, and code V8 optimised for the earlier shape is thrown away and compiled again.
+    return { text, tokens, lineStarts, matches, concepts, excludedRanges, isException, isPolicy, isDefinition, byConcept: undefined, ages: undefined };
   }
 
   /** Matches of a concept in a node, outside exception clauses and cited descriptions (computed once). */
@@ -205,15 +209,23 @@ export class DocAnalysis {
     return this.doc.nodes[id];
   }
 
-  /** Nodes from the provision (section/article) down to `id`; the chapeau chain of a list item. */
-  chain(id: number): number[] {
-    const out: number[] = [];
-    let cur: number | null = id;
-    while (cur !== null) {
-      const n: ProvisionNode = this.doc.nodes[cur];
-      out.unshift(cur);
-      if (PROVISION_KINDS.has(n.kind) || !SUB_KINDS.has(n.kind)) break;
-      cur = n.parent;
+  /**
+   * Nodes from the provision (section/article) down to `id`; the chapeau chain of a list item. Every rule asks
+   * for the chains of every unit: each is made once (and is shared, so read-only).
+   */
+  chain(id: number): readonly number[] {
+    let out = this.chains[id];
+    if (out === undefined) {
+      out = [];
+      let cur: number | null = id;
+      while (cur !== null) {
+        const n: ProvisionNode = this.doc.nodes[cur];
+        out.push(cur);
+        if (PROVISION_KINDS.has(n.kind) || !SUB_KINDS.has(n.kind)) break;
+        cur = n.parent;
+      }
+      out.reverse();
+      this.chains[id] = out;
     }
     return out;
   }
@@ -222,7 +234,9 @@ export class DocAnalysis {
    * The chain, extended by the provisions it refers to inside the same section or article: "If the act
    * referred to in paragraph 1 is committed against a minor, …" reads paragraph 1's conduct into its own.
    */
-  chainWithReferences(id: number): number[] {
+  chainWithReferences(id: number): readonly number[] {
+    const known = this.chainsWithReferences[id];
+    if (known !== undefined) return known;
     const chain = this.chain(id);
     const top = chain[0];
     const out = [...chain];
@@ -240,6 +254,8 @@ export class DocAnalysis {
         for (const x of this.subtree(t)) if (!out.includes(x) && !this.info[x].isException) out.push(x);
       }
     }
+    // Asked for by every offence rule for every unit: made once, shared (see chain).
+    this.chainsWithReferences[id] = out;
     return out;
   }
 
@@ -247,7 +263,7 @@ export class DocAnalysis {
    * The provisions that `ids` refer to anywhere in the document (with their subdivisions): "an act that would
    * be an offence against section 151, 152 or 163.1" is about what those sections are about.
    */
-  referenced(ids: number[]): number[] {
+  referenced(ids: readonly number[]): number[] {
     const out = new Set<number>();
     for (const id of ids) {
       for (const ref of this.refsFrom.get(id) ?? []) {
@@ -393,13 +409,13 @@ export class DocAnalysis {
   }
 
   /** Definitions whose scope covers `id` and whose term occurs in the unit's text. */
-  definitionsUsed(id: number, chain: number[]): DefinitionInfo[] {
+  definitionsUsed(id: number, chain: readonly number[]): DefinitionInfo[] {
     // No definitions, none used: skip gathering the chain's stems (a copy of its whole text, once per unit).
     if (this.definitionsByFirstStem.size === 0) return [];
     const stems: string[] = [];
     for (let i = 0; i < chain.length; i++) {
-      const tokens = this.info[chain[i]].tokens;
-      for (let j = 0; j < tokens.length; j++) stems.push(tokens[j].stem);
+      const own = this.info[chain[i]].tokens.stems;
+      for (let j = 0; j < own.length; j++) stems.push(own[j]);
     }
     const found = new Set<DefinitionInfo>();
     for (let i = 0; i < stems.length; i++) {
@@ -446,15 +462,15 @@ export class DocAnalysis {
  * "section 279.011 (trafficking — person under 18 years)": a parenthesis after a cited number describes
  * another provision; its words are a mention, not this provision's own conduct. Returns token ranges.
  */
-function citedDescriptions(text: string, tokens: Token[]): Array<[number, number]> {
+function citedDescriptions(text: string, tokens: Tokens): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const m of text.matchAll(CITED_DESCRIPTION)) {
     const start = m.index + m[0].indexOf('(', m[0].search(/\s\(/));
     const end = m.index + m[0].length;
-    const from = tokens.findIndex((t) => t.start >= start);
+    const from = tokens.starts.findIndex((s) => s >= start);
     if (from === -1) continue;
     let to = from;
-    while (to < tokens.length && tokens[to].end <= end) to++;
+    while (to < tokens.length && tokens.ends[to] <= end) to++;
     out.push([from, to]);
   }
   return out;
@@ -497,14 +513,32 @@ function inRanges(spans: Array<[number, number]>, at: number): boolean {
   return false;
 }
 
-function leadingArticles(tokens: Token[]): number {
+function leadingArticles(tokens: Tokens): number {
   let i = 0;
-  while (i < tokens.length && /^(the|a|an)$/.test(tokens[i].word)) i++;
+  while (i < tokens.length && /^(the|a|an)$/.test(tokens.words[i])) i++;
   return i;
 }
 
 function normaliseHeading(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/**
+ * Whether a line reads as the (normalised) heading. Every line of a provision with a heading is asked, and
+ * most differ in their first letter or digit, which is found here without normalising the line; only a line
+ * whose first letter or digit is outside ASCII, or agrees, is normalised and compared whole.
+ */
+function isHeadingLine(line: string, heading: string): boolean {
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c >= 128) break;
+    const lower = c >= 65 && c <= 90 ? c + 32 : c;
+    if ((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57)) {
+      if (lower !== heading.charCodeAt(0)) return false;
+      break;
+    }
+  }
+  return normaliseHeading(line) === heading;
 }
 
 function startsWithSeq(hay: string[], at: number, needle: string[]): boolean {

@@ -12,13 +12,20 @@
 import { stem } from '../text/natural.js';
 import type { ConceptDef } from '../types.js';
 
-export interface Token {
-  /** Lower-case word as written. */
-  word: string;
-  stem: string;
-  /** Character offsets in the text it was taken from. */
-  start: number;
-  end: number;
+/**
+ * The words of a text, as parallel lists: token i is `words[i]`, `stems[i]`, from `starts[i]` to `ends[i]`.
+ * Token lists are kept for every provision while its document is judged; as one object per word they took
+ * about 100 bytes a word, most of a document's analysis, copied by every young-generation collection that
+ * found them alive. Here a word costs four list slots, its strings shared with every other occurrence.
+ */
+export interface Tokens {
+  length: number;
+  /** Lower-case word as written (’ read as '). */
+  words: string[];
+  stems: string[];
+  /** Character offsets in the text they were taken from. */
+  starts: number[];
+  ends: number[];
 }
 
 type Piece =
@@ -79,16 +86,44 @@ export const NUMBER_WORDS: Record<string, number> = {
  */
 const knownStem = new Map<string, string>();
 
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
+/** A written word's lower-case form and stem. */
+interface Lexeme {
+  word: string;
+  stem: string;
+}
+
+/**
+ * Words as written → their lexeme, so that each occurrence of a word shares one pair of strings (and is
+ * lower-cased and stemmed once). Bounded like the stemmer's cache; past the bound, words are still read, only
+ * not remembered.
+ */
+const lexicon = new Map<string, Lexeme>();
+const LEXICON_SIZE = 200_000;
+
+function lexeme(written: string): Lexeme {
+  let x = lexicon.get(written);
+  if (x === undefined) {
+    const lower = written.toLowerCase();
+    const word = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+    x = { word, stem: knownStem.get(word) ?? stem(word) };
+    if (lexicon.size < LEXICON_SIZE) lexicon.set(written, x);
+  }
+  return x;
+}
+
+export function tokenize(text: string): Tokens {
+  const out: Tokens = { length: 0, words: [], stems: [], starts: [], ends: [] };
   // exec on the one global regex rather than matchAll: no iterator and no regex copy per text. Nothing called in
   // the loop uses WORD, so its lastIndex is this loop's alone.
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const lower = m[0].toLowerCase();
-    const word = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
-    out.push({ word, stem: knownStem.get(word) ?? stem(word), start: m.index, end: m.index + m[0].length });
+    const x = lexeme(m[0]);
+    out.words.push(x.word);
+    out.stems.push(x.stem);
+    out.starts.push(m.index);
+    out.ends.push(m.index + m[0].length);
   }
+  out.length = out.words.length;
   return out;
 }
 
@@ -217,18 +252,18 @@ export function phraseStems(concepts: Concepts): Record<string, string> {
   return Object.fromEntries(table);
 }
 
-function pieceMatches(p: Piece, tok: Token): boolean {
+function pieceMatches(p: Piece, word: string, stemmed: string): boolean {
   switch (p.t) {
-    case 'word': return tok.stem === p.stem;
-    case 'prefix': return tok.word.startsWith(p.prefix);
+    case 'word': return stemmed === p.stem;
+    case 'prefix': return word.startsWith(p.prefix);
     case 'alt': {
       // Whether some option matches (see AltPiece).
-      if (p.any || p.stems.has(tok.stem)) return true;
-      for (let k = 0; k < p.prefixes.length; k++) if (tok.word.startsWith(p.prefixes[k])) return true;
-      return p.num && isNumber(tok.word);
+      if (p.any || p.stems.has(stemmed)) return true;
+      for (let k = 0; k < p.prefixes.length; k++) if (word.startsWith(p.prefixes[k])) return true;
+      return p.num && isNumber(word);
     }
     case 'any': return true;
-    case 'num': return isNumber(tok.word);
+    case 'num': return isNumber(word);
     case 'gap': return true;
   }
 }
@@ -238,7 +273,7 @@ function isNumber(word: string): boolean {
 }
 
 /** Returns the end index (exclusive) of a match of pieces[k..] starting at token i, or -1. */
-function matchFrom(pieces: Piece[], k: number, tokens: Token[], i: number): number {
+function matchFrom(pieces: Piece[], k: number, tokens: Tokens, i: number): number {
   if (k === pieces.length) return i;
   const p = pieces[k];
   if (p.t === 'gap') {
@@ -246,13 +281,14 @@ function matchFrom(pieces: Piece[], k: number, tokens: Token[], i: number): numb
     // would fail there (most positions: `...` tries up to nine).
     const after = k + 1 < pieces.length && pieces[k + 1].t !== 'gap' ? pieces[k + 1] : null;
     for (let skip = 0; skip <= p.max && i + skip <= tokens.length; skip++) {
-      if (after !== null && (i + skip >= tokens.length || !pieceMatches(after, tokens[i + skip]))) continue;
-      const end = matchFrom(pieces, k + 1, tokens, i + skip);
+      const at = i + skip;
+      if (after !== null && (at >= tokens.length || !pieceMatches(after, tokens.words[at], tokens.stems[at]))) continue;
+      const end = matchFrom(pieces, k + 1, tokens, at);
       if (end >= 0) return end;
     }
     return -1;
   }
-  if (i >= tokens.length || !pieceMatches(p, tokens[i])) return -1;
+  if (i >= tokens.length || !pieceMatches(p, tokens.words[i], tokens.stems[i])) return -1;
   return matchFrom(pieces, k + 1, tokens, i + 1);
 }
 
@@ -399,16 +435,16 @@ export class ConceptMatcher {
   }
 
   /** All concept matches in a token list, negatives (`not:` phrases) already removed. Sorted by position. */
-  match(tokens: Token[]): ConceptMatch[] {
+  match(tokens: Tokens): ConceptMatch[] {
     const pos: ConceptMatch[] = [];
     const neg: ConceptMatch[] = [];
-    const n = tokens.length;
+    const { length: n, words, stems } = tokens;
     for (let i = 0; i < n; i++) {
-      const tok = tokens[i];
-      const next = i + 1 < n ? tokens[i + 1].stem : undefined;
+      const word = words[i];
+      const next = i + 1 < n ? stems[i + 1] : undefined;
       // The first piece of every candidate matches token i (that is how it was found: by the stem of a word,
       // or by a prefix tested here), so each walk starts at the second piece and token i + 1.
-      const entry = this.byStem.get(tok.stem);
+      const entry = this.byStem.get(stems[i]);
       // (Indexed loops here and in pieceMatches: a cold process interprets this code, and for-of there allocates an
       // iterator and a result object per step, garbage that costs collections.)
       if (entry) {
@@ -419,11 +455,11 @@ export class ConceptMatcher {
           if (end > i) (ph.negative ? neg : pos).push({ concept: ph.concept, from: i, to: end });
         }
       }
-      const pre = this.byPrefix.get(tok.word.slice(0, 3));
+      const pre = this.byPrefix.get(word.slice(0, 3));
       if (pre) {
         for (let k = 0; k < pre.length; k++) {
           const { prefix, phrase: ph } = pre[k];
-          if (!tok.word.startsWith(prefix)) continue;
+          if (!word.startsWith(prefix)) continue;
           const pieces = this.ready(ph);
           if (ph.next !== null && (next === undefined || !ph.next.has(next))) continue;
           const end = matchFrom(pieces, 1, tokens, i + 1);

@@ -55,8 +55,8 @@ export function evidenceFor(a: DocAnalysis, unitId: number, at: { nodeId: number
   let startLine = unit.startLine;
   let excerpt: string;
   if (at?.match && inf.tokens.length > 0) {
-    const s = inf.tokens[at.match.from].start;
-    const e = inf.tokens[Math.min(at.match.to, inf.tokens.length) - 1].end;
+    const s = inf.tokens.starts[at.match.from];
+    const e = inf.tokens.ends[Math.min(at.match.to, inf.tokens.length) - 1];
     startLine = lineOf(a, nodeId, s);
     excerpt = excerptAround(inf.text, s, e);
   } else {

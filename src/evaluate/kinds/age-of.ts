@@ -7,7 +7,7 @@ import type { AgeMention } from '../ages.js';
 /** Adulthood under the Convention on the Rights of the Child, art. 1. */
 export const ADULT_AGE = 18;
 
-export function ageOfUnit(a: DocAnalysis, _unit: number, chain: number[], defs: DefinitionInfo[]): AgeMention | null {
+export function ageOfUnit(a: DocAnalysis, _unit: number, chain: readonly number[], defs: DefinitionInfo[]): AgeMention | null {
   const direct = chain.flatMap((id) => a.ages(id));
   const pool = direct.length > 0 ? direct : defs.filter((d) => d.concepts.has('child')).flatMap((d) => d.ages);
   if (pool.length === 0) return null;

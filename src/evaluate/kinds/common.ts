@@ -81,7 +81,7 @@ export function asList(ref: ConceptRef | undefined): string[] {
 }
 
 /** First positive match of any of `concepts` across the chain, with the node it is in. */
-export function findIn(a: DocAnalysis, chain: number[], concepts: ConceptRef): { nodeId: number; match: ConceptMatch } | null {
+export function findIn(a: DocAnalysis, chain: readonly number[], concepts: ConceptRef): { nodeId: number; match: ConceptMatch } | null {
   const list = asList(concepts);
   for (let i = chain.length - 1; i >= 0; i--) {
     for (const c of list) {
@@ -92,7 +92,7 @@ export function findIn(a: DocAnalysis, chain: number[], concepts: ConceptRef): {
   return null;
 }
 
-export function allIn(a: DocAnalysis, chain: number[], concepts: ConceptRef): Array<{ nodeId: number; match: ConceptMatch }> {
+export function allIn(a: DocAnalysis, chain: readonly number[], concepts: ConceptRef): Array<{ nodeId: number; match: ConceptMatch }> {
   const out: Array<{ nodeId: number; match: ConceptMatch }> = [];
   for (const id of chain) for (const c of asList(concepts)) for (const m of a.positive(id, c)) out.push({ nodeId: id, match: m });
   return out;
@@ -107,7 +107,7 @@ export function viaDefinition(defs: DefinitionInfo[], concepts: ConceptRef): Def
 /** A qualifier applies to a unit when its concept occurs (near the conduct if a window is set). */
 export function qualifierApplies(
   a: DocAnalysis,
-  chain: number[],
+  chain: readonly number[],
   q: Qualifier,
   conduct: { nodeId: number; match: ConceptMatch } | null,
 ): boolean {

@@ -144,7 +144,7 @@ function splitBySentence(a: DocAnalysis, x: { nodeId: number; match: ConceptMatc
   const inf = a.info[x.nodeId];
   const [first, second] = x.match.from <= y.match.from ? [x.match, y.match] : [y.match, x.match];
   if (second.from - first.to < 40) return false;
-  const between = inf.text.slice(inf.tokens[first.to - 1].end, inf.tokens[second.from].start);
+  const between = inf.text.slice(inf.tokens.ends[first.to - 1], inf.tokens.starts[second.from]);
   return /[.!?]["”’)]?\s+["“‘(]?(?:[A-Z]|\d+[A-Z]?\.)/.test(between);
 }
 
@@ -152,7 +152,7 @@ function splitBySentence(a: DocAnalysis, x: { nodeId: number; match: ConceptMatc
  * How tightly the elements sit together: the word span when they share one node ("possesses child sexual
  * abuse material"), else the size of the unit. Lower is better evidence.
  */
-export function focus(a: DocAnalysis, own: number[], hits: Array<{ nodeId: number; match: ConceptMatch } | null>): number {
+export function focus(a: DocAnalysis, own: readonly number[], hits: Array<{ nodeId: number; match: ConceptMatch } | null>): number {
   const present = hits.filter((h): h is { nodeId: number; match: ConceptMatch } => h !== null);
   if (present.length > 0 && present.every((h) => h.nodeId === present[0].nodeId)) {
     return Math.max(...present.map((h) => h.match.to)) - Math.min(...present.map((h) => h.match.from));
@@ -164,7 +164,7 @@ export function focus(a: DocAnalysis, own: number[], hits: Array<{ nodeId: numbe
  * Is the match preceded, within `window` words, by one of `concepts` — in its own node, or at the end of the
  * chapeau above it ("knowing that the minor will be — (2) subjected to forced labour")?
  */
-function precededBy(a: DocAnalysis, chain: number[], at: { nodeId: number; match: ConceptMatch }, concepts: ConceptRef, window: number): boolean {
+function precededBy(a: DocAnalysis, chain: readonly number[], at: { nodeId: number; match: ConceptMatch }, concepts: ConceptRef, window: number): boolean {
   const list = Array.isArray(concepts) ? concepts : [concepts];
   if (list.some((c) => a.positive(at.nodeId, c).some((m) => m.to <= at.match.from && at.match.from - m.to <= window))) return true;
   if (at.match.from > window) return false;
@@ -174,7 +174,7 @@ function precededBy(a: DocAnalysis, chain: number[], at: { nodeId: number; match
     const inf = a.info[id];
     const n = inf.tokens.length;
     // Near the end of the chapeau, or right before the dash or colon that opens its list.
-    const endsChapeau = (to: number) => n - to <= room || /^\s*[—–:-]/.test(inf.text.slice(inf.tokens[to - 1].end, inf.tokens[to - 1].end + 4));
+    const endsChapeau = (to: number) => n - to <= room || /^\s*[—–:-]/.test(inf.text.slice(inf.tokens.ends[to - 1], inf.tokens.ends[to - 1] + 4));
     if (list.some((c) => a.positive(id, c).some((m) => endsChapeau(m.to)))) return true;
     room -= n;
     if (room <= 0) break;

@@ -21,10 +21,23 @@ interface ProvisionParams {
 
 const PROVISION_KINDS = new Set(['section', 'article']);
 
-/** The nodes read together as one unit: a leaf with its chapeau chain, or a whole section. */
-function unitsOf(a: DocAnalysis, mode: 'leaf' | 'provision'): Array<{ unit: number; nodes: number[] }> {
+type Unit = { unit: number; nodes: readonly number[] };
+
+/** Units of each document's analysis, by mode: every provision rule reads the same ones. */
+const unitCache = new WeakMap<DocAnalysis, Map<'leaf' | 'provision', readonly Unit[]>>();
+
+/** The nodes read together as one unit: a leaf with its chapeau chain, or a whole section (made once). */
+function unitsOf(a: DocAnalysis, mode: 'leaf' | 'provision'): readonly Unit[] {
+  let byMode = unitCache.get(a);
+  if (byMode === undefined) unitCache.set(a, (byMode = new Map()));
+  let units = byMode.get(mode);
+  if (units === undefined) byMode.set(mode, (units = makeUnits(a, mode)));
+  return units;
+}
+
+function makeUnits(a: DocAnalysis, mode: 'leaf' | 'provision'): Unit[] {
   if (mode === 'leaf') return a.units().map((u) => ({ unit: u, nodes: a.chain(u) }));
-  const out: Array<{ unit: number; nodes: number[] }> = [];
+  const out: Unit[] = [];
   for (const n of a.doc.nodes) {
     if (PROVISION_KINDS.has(n.kind) || (n.kind === 'document' && a.doc.nodes.length === 1)) {
       // Definitions inside the section say what words mean; they do not establish anything.
@@ -34,7 +47,7 @@ function unitsOf(a: DocAnalysis, mode: 'leaf' | 'provision'): Array<{ unit: numb
   return out;
 }
 
-function inContext(a: DocAnalysis, unit: number, nodes: number[], context: ProvisionParams['context']): boolean {
+function inContext(a: DocAnalysis, unit: number, nodes: readonly number[], context: ProvisionParams['context']): boolean {
   if (nodes.some((x) => a.info[x].isPolicy && a.node(x).kind !== 'document') || nodes.every((x) => a.info[x].isPolicy)) return false;
   if (nodes.some((x) => a.info[x].isException)) return false;
   const offence = () => { const l = a.offence(unit); return !!l && !l.prohibitionOnly; };
@@ -73,7 +86,7 @@ export const provisionKind: RuleKind = {
     const candidates: Candidate[] = [];
     const { a, docIndex } = ctx;
     const units = unitsOf(a, p.unit ?? 'leaf');
-    const tryGroups = (groups: ConceptRef[], u: { unit: number; nodes: number[] }) => {
+    const tryGroups = (groups: ConceptRef[], u: Unit) => {
       const hits = [];
       for (const g of groups) {
         const h = findIn(a, u.nodes, g);
