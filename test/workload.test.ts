@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main } from '../dist/cli/main.js';
-import { SHORT_RUN_BYTES } from '../dist/launch.js';
+import { INLINING_LIMIT, SHORT_RUN_BYTES } from '../dist/launch.js';
 import { ROOT } from './helpers/cli.js';
 
 const run = promisify(execFile);
@@ -56,5 +56,23 @@ onWorkload(${SHORT_RUN_BYTES + 1});
 process.stdout.write(JSON.stringify([before, off, stillOff, probe()]));`;
     const { stdout } = await run(process.execPath, ['--allow-natives-syntax', '--input-type=module', '-e', script]);
     expect(JSON.parse(stdout)).toEqual([true, false, false, true]);
+  });
+
+  it('inlines less in a long run: a function over INLINING_LIMIT bytes of bytecode is no longer inlined', async () => {
+    // `callee` is ≈ 200 bytes of bytecode: inlined under V8's default limit (460), not under ours.
+    const steps = Array.from({ length: 16 }, (_, k) => `y = y * ${k + 3} + ${k}; y = y ^ (y >>> ${(k % 7) + 1});`).join(' ');
+    const script = (configure: boolean) => `
+const { shortRunCompilation } = await import(${JSON.stringify(new URL('../dist/launch.js', import.meta.url).href)});
+if (${configure}) shortRunCompilation()(${SHORT_RUN_BYTES + 1});
+function callee(x) { let y = x; ${steps} return y; }
+function f(x) { return callee(x) + 1; }
+%PrepareFunctionForOptimization(callee); %PrepareFunctionForOptimization(f); f(1); f(2); %OptimizeFunctionOnNextCall(f); f(3);`;
+    const inlined = async (configure: boolean) => {
+      const { stdout } = await run(process.execPath, ['--allow-natives-syntax', '--trace-turbo-inlining', '--input-type=module', '-e', script(configure)]);
+      return /^Inlining .*callee/m.test(stdout);
+    };
+    expect(INLINING_LIMIT).toBeLessThan(200);
+    expect(await inlined(false)).toBe(true);
+    expect(await inlined(true)).toBe(false);
   });
 });
