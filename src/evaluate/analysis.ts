@@ -125,13 +125,19 @@ export class DocAnalysis {
       ages: x.ages,
       foreign: x.evidence,
     }));
-    for (const d of [...this.definitionConcepts, ...foreign]) {
-      if (d.termTokens.length === 0) continue;
-      const list = this.definitionsByFirstStem.get(d.termTokens[0]) ?? [];
-      list.push(d);
-      this.definitionsByFirstStem.set(d.termTokens[0], list);
-    }
+    // Two loops, not one over `[...own, ...foreign]`: that array's elements kind differs between documents with
+    // and without definitions, and the optimised constructor was thrown away for it once per document.
+    for (const d of this.definitionConcepts) this.indexDefinition(d);
+    for (const d of foreign) this.indexDefinition(d);
     this.linkPenalties();
+  }
+
+  /** Makes a definition findable by the stem of its term's first word (see definitionsUsed). */
+  private indexDefinition(d: DefinitionInfo): void {
+    if (d.termTokens.length === 0) return;
+    const list = this.definitionsByFirstStem.get(d.termTokens[0]) ?? [];
+    list.push(d);
+    this.definitionsByFirstStem.set(d.termTokens[0], list);
   }
 
   private analyseNode(n: ProvisionNode, matcher: ConceptMatcher): NodeInfo {
