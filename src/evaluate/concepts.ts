@@ -10,6 +10,7 @@
 //   #num        a number, in digits or in words
 //   (a b|c d)   either word sequence: "(sexual services|material benefit)" (groups do not nest)
 import { stem } from '../text/natural.js';
+import { detached } from '../text/detach.js';
 import type { ConceptDef } from '../types.js';
 
 /**
@@ -103,10 +104,13 @@ const LEXICON_SIZE = 200_000;
 function lexeme(written: string): Lexeme {
   let x = lexicon.get(written);
   if (x === undefined) {
-    const lower = written.toLowerCase();
+    // The key (and the word, which `toLowerCase` returns as is when nothing changes) must not keep the text it
+    // was read from alive: the lexicon lasts the whole run.
+    const key = detached(written);
+    const lower = key.toLowerCase();
     const word = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
     x = { word, stem: knownStem.get(word) ?? stem(word) };
-    if (lexicon.size < LEXICON_SIZE) lexicon.set(written, x);
+    if (lexicon.size < LEXICON_SIZE) lexicon.set(key, x);
   }
   return x;
 }

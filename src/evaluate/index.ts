@@ -84,6 +84,11 @@ function plan(pack: RulePack, options: CheckOptions): { rules: Rule[]; selected:
  * Phase 1, one document at a time: what the document contributes to each rule the run needs. The result is
  * plain data and small next to the document, so a batch can drop each document and its analysis as soon as
  * this returns (and compute it in the worker thread that parsed the document).
+ *
+ * It is returned as a structured clone, the copy a worker thread's result crosses back as: its strings (excerpts,
+ * citations, quotes) are then copies, not slices of the statute's text. V8 keeps a substring as a slice of the
+ * string it was cut from, so findings kept until the report is written would otherwise keep whole files alive in
+ * a one-thread run (≈ 30 MB of source text after 300 federal acts). The copy costs ≈ 0.05 ms a document.
  */
 export function collectDocument(doc: StatuteDocument, pack: RulePack, options: CheckOptions = {}, docIndex = 0, sharing: Sharing = {}): DocumentFindings {
   const a = new DocAnalysis(doc, ConceptMatcher.for(pack.concepts), sharing.imported);
@@ -94,7 +99,7 @@ export function collectDocument(doc: StatuteDocument, pack: RulePack, options: C
     found.set(rule.id, part.candidates);
     parts[rule.id] = part;
   }
-  return {
+  return structuredClone({
     path: doc.source.path,
     sha256: doc.source.sha256,
     title: doc.title,
@@ -102,7 +107,7 @@ export function collectDocument(doc: StatuteDocument, pack: RulePack, options: C
     diagnostics: [...doc.source.warnings, ...doc.warnings],
     parts,
     ...(sharing.share ? { definitions: shared(a) } : {}),
-  };
+  });
 }
 
 /** Definitions between the documents of one batch (config `definitionsFrom`). */
@@ -119,7 +124,8 @@ function shared(a: DocAnalysis): SharedDefinition[] {
 
 /** Only a document's document-wide definitions, for others that apply them (when it is also judged later). */
 export function shareDefinitions(doc: StatuteDocument, pack: RulePack): SharedDefinition[] {
-  return shared(new DocAnalysis(doc, ConceptMatcher.for(pack.concepts)));
+  // A copy, as collectDocument's result is: kept while the other documents are judged.
+  return structuredClone(shared(new DocAnalysis(doc, ConceptMatcher.for(pack.concepts))));
 }
 
 /** Phase 2, across documents: judge every selected measure from the documents' findings; results in pack order. */
