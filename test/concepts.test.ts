@@ -4,7 +4,7 @@
 // each phrase word by word from its documented syntax, on fixture statutes and on random texts made of the
 // pack's own phrase words (where second words, gaps, prefixes and `not:` phrases meet most often).
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConceptMatcher, NUMBER_WORDS, expandGroups, tokenize, type Tokens } from '../dist/evaluate/concepts.js';
@@ -13,6 +13,7 @@ import { loadRulePack } from '../dist/rules/index.js';
 import { ROOT } from './helpers/cli.js';
 
 const pack = await loadRulePack({ examples: false });
+const CORPUS = join(ROOT, '..', 'shared', 'corpus');
 
 interface Phrase {
   concept: string;
@@ -148,6 +149,43 @@ describe('tokenize', () => {
     expect(t.words).toEqual(['a', "child's", 'sale', 'sold', 'selling']);
     expect(t.stems).toEqual(['a', stem("child's"), stem('sale'), stem('sold'), stem('selling')]);
     expect([t.starts[1], t.ends[1]]).toEqual([2, 9]);
+  });
+
+  // tokenize scans for words itself; what it finds must be what the documented pattern finds.
+  const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
+  const byPattern = (text: string) => [...text.matchAll(WORD)].map((m) => [m.index, m.index + m[0].length, m[0].toLowerCase().replace(/’/g, "'")]);
+  const byScan = (text: string) => {
+    const t = tokenize(text);
+    return t.words.map((w, i) => [t.starts[i], t.ends[i], w]);
+  };
+
+  it('finds the words the pattern finds, in any characters', () => {
+    // Letters, digits, apostrophes (straight and curly, doubled, at the ends), accented and combining letters,
+    // other scripts, letters and digits outside the BMP (surrogate pairs), lone surrogates, punctuation.
+    const pieces = ['a', 'Z', '7', "'", '’', 'é', 'É', 'e\u0301', 'ß', 'Ж', '中', '٣', 'Ⅻ', '𝐀', '𝟎', '\ud835', '\udc00', ' ', '-', '.', '§', '\n', '\u00a0', 'ǅ'];
+    let seed = 7;
+    // (The high bits: an LCG's low bits repeat with a short period, and would never put some pieces side by side.)
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % pieces.length;
+    for (let round = 0; round < 3000; round++) {
+      let text = '';
+      for (let k = (round % 40) + 1; k > 0; k--) text += pieces[next()];
+      expect(byScan(text), JSON.stringify(text)).toEqual(byPattern(text));
+    }
+  });
+
+  it.skipIf(!existsSync(CORPUS))('finds the words the pattern finds in statutes in three languages', () => {
+    let words = 0;
+    for (const name of ['ca-code-criminel-fr.md', 'de-stgb.md', 'ph-ra-10175.md', 'ca-federal-acts-en/C-46-criminal-code.md']) {
+      const text = readFileSync(join(CORPUS, name), 'utf8');
+      // Compared as one line per word: toEqual on half a million small arrays takes seconds.
+      const lines = (ws: unknown[][]) => ws.map((w) => w.join(' ')).join('\n');
+      const scanned = lines(byScan(text));
+      expect(scanned === lines(byPattern(text)), name).toBe(true);
+      // The same words again, now remembered: the same strings come back.
+      expect(lines(byScan(text)) === scanned, name).toBe(true);
+      words += tokenize(text).length;
+    }
+    expect(words).toBeGreaterThan(500_000);
   });
 
   it('keeps no text alive through the words it remembers', () => {
