@@ -181,8 +181,9 @@ function charAt(text: string, i: number): number {
  * found by a scan of its own rather than that regex, which allocated a match for every word.
  */
 export function tokenize(text: string): Tokens {
-  const out: Tokens = { length: 0, words: [], stems: [], starts: [], ends: [] };
+  const { words, stems, starts, ends } = scratch;
   const n = text.length;
+  let count = 0;
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
@@ -213,13 +214,27 @@ export function tokenize(text: string): Tokens {
       } while (x >> 2 === LETTER);
     }
     const lx = lexemeAt(text, start, i);
-    out.words.push(lx.word);
-    out.stems.push(lx.stem);
-    out.starts.push(start);
-    out.ends.push(i);
+    words[count] = lx.word;
+    stems[count] = lx.stem;
+    starts[count] = start;
+    ends[count] = i;
+    count++;
   }
-  out.length = out.words.length;
+  const out: Tokens = { length: count, words: words.slice(0, count), stems: stems.slice(0, count), starts: starts.slice(0, count), ends: ends.slice(0, count) };
+  // Lists that grew for one very long text are not kept for the rest of the run.
+  if (count > SCRATCH_KEPT) scratch = emptyScratch();
   return out;
+}
+
+/**
+ * The lists tokenize fills, copied out at their exact length when a text is done: lists grown a word at a time
+ * for every provision allocated about twice what they kept.
+ */
+let scratch = emptyScratch();
+const SCRATCH_KEPT = 1 << 16;
+
+function emptyScratch(): { words: string[]; stems: string[]; starts: number[]; ends: number[] } {
+  return { words: [], stems: [], starts: [], ends: [] };
 }
 
 /** How phrase words are stemmed: `stem`, or a table of the same stems computed ahead of time. */

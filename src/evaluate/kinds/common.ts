@@ -82,14 +82,34 @@ export function asList(ref: ConceptRef | undefined): string[] {
 
 /** First positive match of any of `concepts` across the chain, with the node it is in. */
 export function findIn(a: DocAnalysis, chain: readonly number[], concepts: ConceptRef): { nodeId: number; match: ConceptMatch } | null {
-  const list = asList(concepts);
-  for (let i = chain.length - 1; i >= 0; i--) {
-    for (const c of list) {
-      const m = a.positive(chain[i], c);
-      if (m.length > 0) return { nodeId: chain[i], match: m[0] };
-    }
+  const at = lastWith(a, chain, concepts);
+  if (at < 0) return null;
+  const nodeId = chain[at];
+  for (const c of typeof concepts === 'string' ? [concepts] : concepts) {
+    const m = a.positive(nodeId, c);
+    if (m.length > 0) return { nodeId, match: m[0] };
   }
   return null;
+}
+
+/** Is any of `concepts` positively in the chain? (findIn, when only that is asked.) */
+export function hasIn(a: DocAnalysis, chain: readonly number[], concepts: ConceptRef): boolean {
+  return lastWith(a, chain, concepts) >= 0;
+}
+
+/**
+ * The position in `chain` of the last node with a positive match of any of `concepts`, or -1. Rules ask this
+ * millions of times in a large code, mostly in vain: it allocates nothing.
+ */
+function lastWith(a: DocAnalysis, chain: readonly number[], concepts: ConceptRef): number {
+  for (let i = chain.length - 1; i >= 0; i--) {
+    if (typeof concepts === 'string') {
+      if (a.has(chain[i], concepts)) return i;
+    } else {
+      for (const c of concepts) if (a.has(chain[i], c)) return i;
+    }
+  }
+  return -1;
 }
 
 export function allIn(a: DocAnalysis, chain: readonly number[], concepts: ConceptRef): Array<{ nodeId: number; match: ConceptMatch }> {
@@ -113,7 +133,7 @@ export function qualifierApplies(
 ): boolean {
   // "Proof of the means is not required where the victim is a child" may stand in another subsection of the
   // same provision, so the exemption is looked for in the whole provision.
-  if (q.unless && (findIn(a, chain, q.unless) || findIn(a, a.subtree(chain[0]).filter((x) => !a.info[x].isException), q.unless))) return false;
+  if (q.unless && (hasIn(a, chain, q.unless) || hasIn(a, a.subtree(chain[0]).filter((x) => !a.info[x].isException), q.unless))) return false;
   const hits = allIn(a, chain, q.concept);
   if (hits.length === 0) return false;
   if (q.window === undefined || !conduct) return true;

@@ -3,7 +3,7 @@
 // absent ones; none: missing.
 import type { Evidence, Rule } from '../../types.js';
 import { evidenceFor } from '../evidence.js';
-import { type Candidate, type ConceptRef, type DocContext, type DocPart, type RuleKind, findIn } from './common.js';
+import { type Candidate, type ConceptRef, type DocContext, type DocPart, type RuleKind, findIn, hasIn } from './common.js';
 
 /** Each element found in one document, with its evidence, in the order found. */
 type CoverageSummary = Array<[string, Evidence]>;
@@ -28,7 +28,7 @@ export const coverageKind: RuleKind = {
     for (const unit of a.units()) {
       const chain = a.chain(unit);
       if (chain.some((x) => a.info[x].isPolicy || a.info[x].isException || a.info[x].isDefinition)) continue;
-      if (p.with && !findIn(a, chain, p.with)) continue;
+      if (p.with && !hasIn(a, chain, p.with)) continue;
       for (const el of p.elements) {
         if (seen.has(el.name)) continue;
         const hit = findIn(a, chain, el.concepts);

@@ -4,7 +4,7 @@ import type { Rule } from '../../types.js';
 import type { DefinitionInfo, DocAnalysis } from '../analysis.js';
 import type { AgeMention } from '../ages.js';
 import { evidenceFor } from '../evidence.js';
-import { type Candidate, type ConceptRef, type DocContext, type RuleKind, asList, findIn } from './common.js';
+import { type Candidate, type ConceptRef, type DocContext, type RuleKind, asList, findIn, hasIn } from './common.js';
 import { ADULT_AGE, ageOfUnit } from './age-of.js';
 
 interface DefinitionParams {
@@ -48,7 +48,7 @@ function lowerOffenceAge(a: DocAnalysis, field: ConceptRef) {
     const link = a.offence(unit);
     if (!link || link.prohibitionOnly) continue;
     const chain = a.chain(unit);
-    if (!findIn(a, chain, field) || findIn(a, chain, 'aggravation')) continue;
+    if (!hasIn(a, chain, field) || hasIn(a, chain, 'aggravation')) continue;
     const age = ageOfUnit(a, unit, chain, []);
     // Graded penalties ("under 14 … not less than 15 years; 14 to 18 … not less than 10 years") state several
     // ages in one provision; the provision protects up to the highest of them.

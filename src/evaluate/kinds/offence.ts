@@ -8,7 +8,7 @@ import type { ConceptMatch } from '../concepts.js';
 import { evidenceFor } from '../evidence.js';
 import {
   type Candidate, type ConceptRef, type DocContext, type Qualifier, type RuleKind,
-  findIn, qualifierApplies, viaDefinition,
+  findIn, hasIn, qualifierApplies, viaDefinition,
 } from './common.js';
 import { ageOfUnit, ADULT_AGE } from './age-of.js';
 
@@ -69,7 +69,7 @@ export const offenceKind: RuleKind = {
         if (!direct && !def) continue;
         if (def) evidence.push(def.foreign ? { ...def.foreign, element: 'object (definition)' } : definitionEvidence(a, def.def.nodeId, 'object (definition)'));
       }
-      if (p.with && !p.with.every((g) => findIn(a, chain, g))) continue;
+      if (p.with && !p.with.every((g) => hasIn(a, chain, g))) continue;
       // In a long unstructured block (an amending bill's quoted text) the elements must share a sentence.
       if (objectHit && splitBySentence(a, conduct, objectHit)) {
         const pair = samePair(a, conduct.nodeId, p.conduct, p.object!);
@@ -87,11 +87,11 @@ export const offenceKind: RuleKind = {
       // child named later as an aggravation ("where the person procured is a child …") does not limit it.
       if (p.victim === 'not-child-only' && a.positive(conduct.nodeId, 'child').some((m) => m.from >= conduct!.match.from && m.from - conduct!.match.to <= 8)) continue;
       if (p.victim === 'child') {
-        const childHere = findIn(a, chain, 'child') !== null || viaDefinition(defs, 'child') !== null;
+        const childHere = hasIn(a, chain, 'child') || viaDefinition(defs, 'child') !== null;
         if (!childHere) {
           if (p.generalFallback) {
             candidates.push({ status: 'partial', reason: p.generalFallback, evidence, unitId: unit, docIndex, general: true });
-          } else if (p.generalCounts && !findIn(a, chain, 'adult')) {
+          } else if (p.generalCounts && !hasIn(a, chain, 'adult')) {
             // An offence against any person protects children too, within its own limits (its qualifiers).
             const limits = (p.qualifiers ?? []).filter((q) => qualifierApplies(a, chain, q, conduct)).map((q) => q.reason);
             if (limits.length > 0) candidates.push({ status: 'partial', reason: limits[0], evidence, unitId: unit, docIndex });
@@ -108,7 +108,7 @@ export const offenceKind: RuleKind = {
       for (const q of p.qualifiers ?? []) if (qualifierApplies(a, chain, q, conduct)) reasons.push(q.reason);
       if (p.exceptionSwallows) {
         const prov = chain[0];
-        const swallowed = a.subtree(prov).some((x) => a.info[x].isException && findIn(a, [x], p.exceptionSwallows!.concept) && findIn(a, [x], p.conduct));
+        const swallowed = a.subtree(prov).some((x) => a.info[x].isException && hasIn(a, [x], p.exceptionSwallows!.concept) && hasIn(a, [x], p.conduct));
         if (swallowed) reasons.push(p.exceptionSwallows.reason);
       }
       for (const pn of link.penaltyNodes) {

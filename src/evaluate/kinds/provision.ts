@@ -6,7 +6,7 @@ import type { Rule } from '../../types.js';
 import type { DocAnalysis } from '../analysis.js';
 import { evidenceFor } from '../evidence.js';
 import { focus } from './offence.js';
-import { type Candidate, type ConceptRef, type DocContext, type Qualifier, type RuleKind, findIn, qualifierApplies } from './common.js';
+import { type Candidate, type ConceptRef, type DocContext, type Qualifier, type RuleKind, findIn, hasIn, qualifierApplies } from './common.js';
 
 interface ProvisionParams {
   allOf: ConceptRef[];
@@ -99,14 +99,14 @@ export const provisionKind: RuleKind = {
     for (const u of units) {
       const hits = tryGroups(p.allOf, u);
       if (!hits || !inContext(a, u.unit, u.nodes, p.context)) continue;
-      if (p.noneOf?.some((g) => findIn(a, u.nodes, g))) continue;
-      if (p.tie && !findIn(a, u.nodes, p.tie) && !findIn(a, a.referenced(u.nodes), p.tie)) continue;
+      if (p.noneOf?.some((g) => hasIn(a, u.nodes, g))) continue;
+      if (p.tie && !hasIn(a, u.nodes, p.tie) && !hasIn(a, a.referenced(u.nodes), p.tie)) continue;
       foundMain = true;
       const reasons: string[] = [];
       for (const q of p.partialIf ?? []) if (qualifierApplies(a, u.nodes, q, hits[0])) reasons.push(q.reason);
       for (const q of p.partialUnless ?? []) {
         const scope = q.scope === 'division' ? divisionNodes(a, u.unit) : u.nodes;
-        if (!findIn(a, scope, q.concept)) reasons.push(q.reason);
+        if (!hasIn(a, scope, q.concept)) reasons.push(q.reason);
       }
       const at = hits[0];
       const evUnit = p.unit === 'provision' ? at.nodeId : u.unit;
