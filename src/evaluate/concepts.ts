@@ -446,6 +446,12 @@ export class ConceptMatcher {
   private byStem = new Map<string, StemEntry>();
   // Prefix phrases are keyed by their first three letters (prefixes shorter than that are refused).
   private byPrefix = new Map<string, Array<{ prefix: string; phrase: Slot }>>();
+  /**
+   * A word's list in byPrefix (null: none), looked up by the word itself: words come from the lexicon, shared
+   * strings whose hash is kept, where cutting the three-letter key for every token made and hashed a new string.
+   * Bounded like the lexicon.
+   */
+  private prefixesOfWord = new Map<string, Array<{ prefix: string; phrase: Slot }> | null>();
   readonly names: Set<string>;
   private stemOf: StemOf;
   private pieces = new Map<string, Piece>();
@@ -565,7 +571,11 @@ export class ConceptMatcher {
           if (end > i) (ph.negative ? neg : pos).push({ concept: ph.concept, from: i, to: end });
         }
       }
-      const pre = this.byPrefix.get(word.slice(0, 3));
+      let pre = this.prefixesOfWord.get(word);
+      if (pre === undefined) {
+        pre = this.byPrefix.get(word.slice(0, 3)) ?? null;
+        if (this.prefixesOfWord.size < LEXICON_SIZE) this.prefixesOfWord.set(word, pre);
+      }
       if (pre) {
         for (let k = 0; k < pre.length; k++) {
           const { prefix, phrase: ph } = pre[k];
