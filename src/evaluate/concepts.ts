@@ -177,6 +177,17 @@ function charAt(text: string, i: number): number {
 }
 
 /**
+ * The lists tokenize fills, copied out at their exact length when a text is done: lists grown a word at a time
+ * for every provision allocated about twice what they kept.
+ */
+let scratch = emptyScratch();
+const SCRATCH_KEPT = 1 << 16;
+
+function emptyScratch(): { words: string[]; stems: string[]; starts: number[]; ends: number[] } {
+  return { words: [], stems: [], starts: [], ends: [] };
+}
+
+/**
  * The words of a text: what the pattern `[\p{L}\p{N}]+(?:['’]\p{L}+)*` matches ("child's", "o'clock", "18"),
  * found by a scan of its own rather than that regex, which allocated a match for every word.
  */
@@ -224,17 +235,6 @@ export function tokenize(text: string): Tokens {
   // Lists that grew for one very long text are not kept for the rest of the run.
   if (count > SCRATCH_KEPT) scratch = emptyScratch();
   return out;
-}
-
-/**
- * The lists tokenize fills, copied out at their exact length when a text is done: lists grown a word at a time
- * for every provision allocated about twice what they kept.
- */
-let scratch = emptyScratch();
-const SCRATCH_KEPT = 1 << 16;
-
-function emptyScratch(): { words: string[]; stems: string[]; starts: number[]; ends: number[] } {
-  return { words: [], stems: [], starts: [], ends: [] };
 }
 
 /** How phrase words are stemmed: `stem`, or a table of the same stems computed ahead of time. */

@@ -99,7 +99,7 @@ export function hasIn(a: DocAnalysis, chain: readonly number[], concepts: Concep
 
 /**
  * The position in `chain` of the last node with a positive match of any of `concepts`, or -1. Rules ask this
- * millions of times in a large code, mostly in vain: it allocates nothing.
+ * for every unit of every document, mostly in vain: it allocates nothing.
  */
 function lastWith(a: DocAnalysis, chain: readonly number[], concepts: ConceptRef): number {
   for (let i = chain.length - 1; i >= 0; i--) {
