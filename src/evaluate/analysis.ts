@@ -208,7 +208,11 @@ export class DocAnalysis {
   }
 
   has(nodeId: number, concept: string): boolean {
-    return this.positive(nodeId, concept).length > 0;
+    const inf = this.info[nodeId];
+    if (!inf.concepts.has(concept)) return false;
+    // Nothing excluded: every match is positive, and the node's matches need not be sorted by concept (rules ask
+    // this of most nodes, and look at the matches of few).
+    return inf.excludedRanges.length === 0 || this.positive(nodeId, concept).length > 0;
   }
 
   node(id: number): ProvisionNode {
