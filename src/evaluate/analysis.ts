@@ -20,8 +20,9 @@ export const ENGINE_CONCEPTS = [
 const PROVISION_KINDS = new Set(['section', 'article']);
 // A cited provision's number and the description in brackets after it ("section 163.1 (child pornography)"), also
 // when the number is followed by the act it is in ("section 12 of the Criminal Offences Act (possession of …)",
-// "section 2252 of this title (relating to …)"). Case matters only in the act's name, which starts with capitals.
-const CITED_DESCRIPTION = /(?<![\d.])\b\d+(?:\.\d+)*(?:\([0-9a-zA-Z.]{1,6}\))*(?:\s+of\s+(?:the(?:\s+[A-Z][\w'’-]*){0,8}?\s+(?:Act|Code|Law|Ordinance|Decree|Statute)(?:,?\s+\d{4})?|this\s+(?:title|chapter|subchapter|part|Part|Act|Code|Law)|title\s+\d+(?:,\s+United\s+States\s+Code)?))?\s\([^()]{1,120}\)/g;
+// "section 2252 of this title (relating to …)"), and when it has a letter ("section 2251A (selling or buying of
+// children)", "§ 184b (…)"). Case matters only in the act's name, which starts with capitals.
+const CITED_DESCRIPTION = /(?<![\d.])\b\d+(?:\.\d+)*[A-Za-z]{0,2}(?:\([0-9a-zA-Z.]{1,6}\))*(?:\s+of\s+(?:the(?:\s+[A-Z][\w'’-]*){0,8}?\s+(?:Act|Code|Law|Ordinance|Decree|Statute)(?:,?\s+\d{4})?|this\s+(?:title|chapter|subchapter|part|Part|Act|Code|Law)|title\s+\d+(?:,\s+United\s+States\s+Code)?))?\s\([^()]{1,120}\)/g;
 /** Words at the start of a definition that say what the term is (see the constructor). */
 const DEFINITION_HEAD = 60;
 const SUB_KINDS = new Set(['subsection', 'paragraph', 'subparagraph', 'clause', 'subclause', 'item']);
