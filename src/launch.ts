@@ -106,8 +106,8 @@ export const SHORT_RUN_BYTES = 256 * 1024;
  * ms of a 200 ms check of a 20 KB statute). So the run starts without it (after the bundle is compiled, whose
  * code cache would not match other V8 flags), and `onWorkload` turns it back on, with a smaller inlining budget
  * (INLINING_LIMIT), as soon as a command is about to read more than SHORT_RUN_BYTES, before any worker thread
- * starts (flags are per process). Only the bin
- * calls this: the process is its own, whereas the library never changes the flags of the process it runs in.
+ * starts (flags are per process). Only the bin calls this: the process is its own, whereas the library never
+ * changes the flags of the process it runs in.
  * Commands that read no statute (rules, explain, --help) stay without it: they do little work.
  */
 export function shortRunCompilation(): (bytes: number) => void {
@@ -127,8 +127,8 @@ export function shortRunCompilation(): (bytes: number) => void {
  * Much of this code sees objects of many shapes (rule parameters, syntax-tree nodes, findings), so optimised
  * code is often thrown away when a new shape comes and compiled again, and with large functions inlined every
  * such compile is large: with the default, TurboFan's compile jobs took ≈ 5.7 s on half of the federal acts
- * (as `--trace-opt` reports them), 60 % of it compiling the same functions again; with this limit, ≈ 3.4 s. Measured with `npm run bench`'s inputs, medians of three
- * interleaved runs: the 959 acts 16.1 → 14.4 s with one thread (CPU 21.9 → 18.3 s) and 14.0 → 11.4 s with two
+ * (as `--trace-opt` reports them), 60 % of it compiling the same functions again; with this limit, ≈ 3.4 s.
+ * Measured with `npm run bench`'s inputs, medians of three interleaved runs: the 959 acts 16.1 → 14.4 s with one thread (CPU 21.9 → 18.3 s) and 14.0 → 11.4 s with two
  * (CPU 26.2 → 21.0 s), the Criminal Code 1.57 → 1.34 s, a generated 10 MB statute 4.5 → 4.2 s; no inlining at
  * all measured about the same, a little slower. Compile jobs read the flag when they start, so setting it here,
  * like `--turbofan`, takes effect for everything compiled from then on, in worker threads too.

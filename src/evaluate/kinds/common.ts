@@ -85,7 +85,7 @@ export function findIn(a: DocAnalysis, chain: readonly number[], concepts: Conce
   const at = lastWith(a, chain, concepts);
   if (at < 0) return null;
   const nodeId = chain[at];
-  for (const c of typeof concepts === 'string' ? [concepts] : concepts) {
+  for (const c of asList(concepts)) {
     const m = a.positive(nodeId, c);
     if (m.length > 0) return { nodeId, match: m[0] };
   }
