@@ -257,6 +257,15 @@ describe('unusable files', () => {
     expect(e.message).toMatch(/convert it to plain text or Markdown first/);
   });
 
+  it('a few bytes with a NUL are binary unless every one of them reads as ASCII UTF-16', async () => {
+    // Too short for the NUL proportions to say UTF-16: read as such, `x\0\1\2` would be the text "xȁ".
+    expect((await readError(await fileWith(Buffer.from([0x78, 0x00, 0x01, 0x02])))).code).toBe('binary-file');
+    expect((await readError(await fileWith(Buffer.from([0x00, 0x78, 0x02, 0x01, 0x00, 0x41])))).code).toBe('binary-file');
+    const short = await readSource(await fileWith(Buffer.from('Art. 1', 'utf16le')));
+    expect(short.text).toBe('Art. 1');
+    expect(short.warnings.map((w) => w.code)).toEqual(['encoding-utf16-no-bom']);
+  });
+
   const signatures: Array<[string, Buffer, RegExp]> = [
     ['PDF', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n', 'latin1'), /PDF document.*pdftotext/],
     ['DOCX', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), Buffer.from('[Content_Types].xml....word/document.xml')]), /Word document \(DOCX\)/],

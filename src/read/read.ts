@@ -221,6 +221,7 @@ function utf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be', path: string
  * UTF-16 without a BOM: ASCII-range text leaves every other byte zero. Decide LE/BE from which half of the
  * byte pairs holds the zeros; anything less lopsided is left to the binary check.
  */
+const MIN_GUESS_UNITS = 8;
 function guessUtf16(sample: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const pairs = Math.floor(sample.length / 2);
   if (pairs < 2) return null;
@@ -230,8 +231,11 @@ function guessUtf16(sample: Uint8Array): 'utf-16le' | 'utf-16be' | null {
     if (sample[i] === 0) evenZeros++;
     if (sample[i + 1] === 0) oddZeros++;
   }
-  if (oddZeros >= pairs * 0.4 && evenZeros <= pairs * 0.05) return 'utf-16le';
-  if (evenZeros >= pairs * 0.4 && oddZeros <= pairs * 0.05) return 'utf-16be';
+  // A handful of bytes is too few for proportions to mean anything (`x\0\1\2` would pass as "xȁ"): below
+  // MIN_GUESS_UNITS code units, only text whose every unit is ASCII (one half all zeros) is taken for UTF-16.
+  const strict = pairs < MIN_GUESS_UNITS;
+  if (strict ? oddZeros === pairs && evenZeros === 0 : oddZeros >= pairs * 0.4 && evenZeros <= pairs * 0.05) return 'utf-16le';
+  if (strict ? evenZeros === pairs && oddZeros === 0 : evenZeros >= pairs * 0.4 && oddZeros <= pairs * 0.05) return 'utf-16be';
   return null;
 }
 
