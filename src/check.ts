@@ -195,7 +195,7 @@ async function runTasks<T>(
  * definitions only), then the documents that apply others'.
  */
 export async function collectStatutes(paths: string[], options: CheckFilesOptions): Promise<CollectOutcome[]> {
-  const collectOptions = { only: options.only, skip: options.skip, penaltyThresholdYears: options.penaltyThresholdYears };
+  const collectOptions = { only: options.only, skip: options.skip, penaltyThresholdYears: options.penaltyThresholdYears, ...(options.provisionTexts ? { provisionTexts: true } : {}) };
   const sources = definitionSources(paths, options.definitionsFrom ?? []);
   const supplies = new Set(sources.flat());
   const outcomes: CollectOutcome[] = new Array(paths.length);

@@ -7,6 +7,7 @@ export type { LoadRulePackOptions } from './rules/index.js';
 export { formatReport } from './report/index.js';
 export { formatOutline } from './report/outline.js';
 export { diffMeasures, regressions } from './compare/diff.js';
+export type { MeasureChange, ProvisionChange, ProvisionChangeKind, ProvisionHistory } from './compare/diff.js';
 export { formatMatrix } from './compare/matrix.js';
 export { GapCheckError, isGapCheckError } from './errors.js';
 export type * from './types.js';

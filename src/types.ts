@@ -234,6 +234,8 @@ export interface DocumentFindings {
   parts: Record<string, unknown>;
   /** Its document-wide definitions, when another document of the batch applies them. */
   definitions?: SharedDefinition[];
+  /** With `provisionTexts`: per citation, a fingerprint of the provision's text with its subdivisions. */
+  provisions?: Record<string, string>;
 }
 
 export interface RulePack {
@@ -330,6 +332,11 @@ export interface CheckOptions {
   /** Minimum maximum term of imprisonment (years) for a core offence to count as grave. Default 5. */
   penaltyThresholdYears?: number;
   overrides?: Record<string, MeasureOverride>;
+  /**
+   * Also return a fingerprint of every provision's text with each document's findings (`gap-check diff` asks,
+   * to say whether the provision that decides a change was added, amended or removed).
+   */
+  provisionTexts?: boolean;
 }
 
 export type ReportFormat = 'text' | 'json' | 'sarif' | 'github' | 'markdown' | 'html';

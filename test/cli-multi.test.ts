@@ -47,6 +47,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'offences.md'), OFFENCES);
   await writeFile(join(dir, 'offences-def.md'), OFFENCES_WITH_DEF);
   await writeFile(join(dir, 'adult-def.md'), ADULT_DEF);
+  await writeFile(join(dir, 'defs-rewrapped.md'), DEFS.replace('under the age', 'under\nthe  age'));
   await writeFile(join(dir, 'binary.md'), Buffer.from([0x41, 0x00, 0x00, 0x01, 0x42, 0x00, 0xff, 0x00, 0x00]));
   // Two versions of a small code as directories, for `diff old/ new/`.
   await mkdir(join(dir, 'code-2019'));
@@ -175,7 +176,7 @@ describe.concurrent('diff', () => {
     const run = await runCli(['diff', OLD, NEW]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toContain('▲ better     poa-53-possession: partial → met (Part II > s. 7(2))');
+    expect(run.stdout).toContain('▲ better     poa-53-possession: partial → met (Part II > s. 7(2) added)');
     expect(run.stdout).toMatch(/0 worse/);
     // The possession block shows the old provision (s. 5(1), with intent) and the new one (s. 7(2)).
     const block = run.stdout.slice(run.stdout.indexOf('poa-53-possession: partial'));
@@ -186,12 +187,13 @@ describe.concurrent('diff', () => {
   it('the reverse (provisions removed) is worse: exit 1; json valid against schema/diff.schema.json', async () => {
     const [text, json] = await Promise.all([runCli(['diff', NEW, OLD]), runCli(['diff', NEW, OLD, '--format', 'json'])]);
     expect(text.code).toBe(1);
-    expect(text.stdout).toContain('▼ worse      poa-53-possession: met → partial (Part II > s. 7(2))');
+    expect(text.stdout).toContain('▼ worse      poa-53-possession: met → partial (Part II > s. 7(2) removed)');
     expect(json.code).toBe(1);
     const data = JSON.parse(json.stdout);
     expect(validateDiff(data), JSON.stringify(validateDiff.errors)).toBe(true);
     const change = data.changes.find((c: { id: string }) => c.id === 'poa-53-possession');
     expect(change).toMatchObject({ from: 'met', to: 'partial', direction: 'worse' });
+    expect(change.provision).toEqual({ file: NEW, citation: 'Part II > s. 7(2)', change: 'removed' });
     expect(change.before.evidence[0].citation).toBe('Part II > s. 7(2)');
     expect(change.after.evidence[0].citation).toBe('Part II > s. 5(1)');
     expect(data.summary.worse).toBeGreaterThan(0);
@@ -203,9 +205,23 @@ describe.concurrent('diff', () => {
     expect(dirs.code).toBe(0);
     const data = JSON.parse(dirs.stdout);
     expect(data.old.files.map((f: { path: string }) => f.path)).toEqual(['code-2019/act.md', 'code-2019/interpretation.md']);
-    expect(data.changes.map((c: { id: string }) => c.id)).toContain('poa-53-possession');
+    const possession = data.changes.find((c: { id: string }) => c.id === 'poa-53-possession');
+    // Files are paired by their path inside the directories compared.
+    expect(possession.provision).toEqual({ file: 'code-2024/act.md', citation: 'Part II > s. 7(2)', change: 'added' });
     expect(same.code).toBe(0);
     expect(same.stdout).toContain('No measure changed status (28 measures compared).');
+  });
+
+  it('says a provision was amended when its words changed, and not when only its wrapping did', async () => {
+    const [amended, rewrapped] = await Promise.all([
+      inDir(['diff', 'defs.md', 'adult-def.md', '--format', 'json']),
+      inDir(['diff', 'defs.md', 'defs-rewrapped.md']),
+    ]);
+    expect(amended.code).toBe(0);
+    const change = JSON.parse(amended.stdout).changes.find((c: { id: string }) => c.id === 'def-child-age');
+    expect(change).toMatchObject({ from: 'partial', to: 'met', provision: { file: 'adult-def.md', citation: 's. 1', change: 'amended' } });
+    expect(change.summary).toBe('def-child-age: partial → met (s. 1 amended)');
+    expect(rewrapped.stdout).toContain('No measure changed status');
   });
 
   it('errors: exit 2, one line, no diff', async () => {

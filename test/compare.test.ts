@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import { diffMeasures, failsAt, regressionLine, regressions } from '../dist/compare/diff.js';
+import { provisionHistory } from '../dist/compare/history.js';
 import { buildDiff, formatDiffJson, formatDiffText } from '../dist/compare/diff-report.js';
 import { parseBaseline } from '../dist/compare/baseline.js';
 import { countryNames, formatMatrix } from '../dist/compare/matrix.js';
@@ -69,6 +70,47 @@ describe('diffMeasures', () => {
       ['gone', 'met', null, 'changed'],
     ]);
     expect([diff.better, diff.worse]).toEqual([0, 0]);
+  });
+});
+
+describe('provision history', () => {
+  const docs = (tag: string, files: Record<string, Record<string, string>>) =>
+    Object.entries(files).map(([key, provisions]) => ({ path: `${tag}/${key}`, key, provisions }));
+
+  it('tells added, amended, removed and unchanged provisions apart, pairing documents by key', () => {
+    const h = provisionHistory(
+      docs('old', { 'a.md': { 's. 1': 'x1', 's. 2': 'x2', 's. 3': 'x3' }, 'b.md': { 's. 1': 'y1' } }),
+      docs('new', { 'a.md': { 's. 1': 'x1', 's. 2': 'CHANGED', 's. 4': 'x4' }, 'b.md': { 's. 1': 'y1', 's. 2': 'y2' } }),
+    );
+    const ev = (file: string, citation: string) => ({ file, citation, headingPath: citation, startLine: 1, endLine: 1, excerpt: '' });
+    expect(h('new', ev('new/a.md', 's. 1'))).toBe('unchanged');
+    expect(h('new', ev('new/a.md', 's. 2'))).toBe('amended');
+    expect(h('new', ev('new/a.md', 's. 4'))).toBe('added');
+    expect(h('old', ev('old/a.md', 's. 3'))).toBe('removed');
+    // The same citation in another document of the other side does not count: b.md's s. 2 is new.
+    expect(h('new', ev('new/b.md', 's. 2'))).toBe('added');
+    // Evidence the history knows nothing about (another file, an unknown citation) gets no word.
+    expect(h('new', ev('elsewhere.md', 's. 1'))).toBeNull();
+    expect(h('new', ev('new/a.md', 's. 9'))).toBeNull();
+  });
+
+  it('pairs the only document of each side whatever their names, else by a file name found once', () => {
+    const single = provisionHistory(docs('old', { '2019.md': { 's. 1': 'a' } }), docs('new', { '2024.md': { 's. 1': 'b' } }));
+    expect(single('new', { file: 'new/2024.md', citation: 's. 1', headingPath: '', startLine: 1, endLine: 1, excerpt: '' })).toBe('amended');
+    const byName = provisionHistory(
+      [{ path: 'old/x/act.md', key: 'x/act.md', provisions: { 's. 1': 'a' } }, { path: 'old/y.md', key: 'y.md', provisions: {} }],
+      [{ path: 'new/z/act.md', key: 'z/act.md', provisions: { 's. 1': 'a' } }, { path: 'new/w.md', key: 'w.md', provisions: {} }],
+    );
+    expect(byName('new', { file: 'new/z/act.md', citation: 's. 1', headingPath: '', startLine: 1, endLine: 1, excerpt: '' })).toBe('unchanged');
+  });
+
+  it('puts the word in the summary, except for an unchanged provision', () => {
+    const before = [measure('a', 'partial', 's. 5(1)'), measure('b', 'met', 's. 6'), measure('c', 'missing')];
+    const after = [measure('a', 'met', 's. 7(2)'), measure('b', 'missing'), measure('c', 'met', 's. 2')];
+    const words: Record<string, 'added' | 'removed' | 'unchanged'> = { 's. 7(2)': 'added', 's. 6': 'removed', 's. 2': 'unchanged' };
+    const diff = diffMeasures(before, after, (_side, e) => words[e.citation] ?? null);
+    expect(diff.changes.map((c) => c.summary)).toEqual(['a: partial → met (s. 7(2) added)', 'b: met → missing (s. 6 removed)', 'c: missing → met (s. 2)']);
+    expect(diff.changes.map((c) => c.provision?.change)).toEqual(['added', 'removed', 'unchanged']);
   });
 });
 

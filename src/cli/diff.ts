@@ -1,5 +1,8 @@
 // `gap-check diff OLD NEW`: check two versions of a text (files, directories or globs; each side is one legal
 // system) and report which measures changed status. Exit 1 when any measure got worse. Loaded on demand.
+import { stat } from 'node:fs/promises';
+import { basename, relative, resolve, sep } from 'node:path';
+import type { HistoryDoc } from '../compare/history.js';
 import type { DocumentFindings } from '../types.js';
 import { colorEnabled, diagnosticLine, EXIT_ERROR, EXIT_GAPS, EXIT_OK, checkAborted, type Context } from './context.js';
 import { expandSorted, loadCheckedPack, loadDocuments, loadSettings, type SelectionOptions } from './load.js';
@@ -25,7 +28,7 @@ export async function runDiff(oldInput: string, newInput: string, opts: DiffCliO
 
   const pack = await loadCheckedPack(settings, opts, ctx);
   // Both sides in one batch, so one pool of workers reads them all.
-  const loaded = await loadDocuments([...oldFiles.paths, ...newFiles.paths], settings, pack, ctx, quiet);
+  const loaded = await loadDocuments([...oldFiles.paths, ...newFiles.paths], settings, pack, ctx, quiet, { provisionTexts: true });
   for (const d of loaded.errors) ctx.stderr.write(diagnosticLine(d));
   // A side with a file missing would show every measure that file supplies as lost: no diff rather than a wrong one.
   if (loaded.errors.length > 0) return EXIT_ERROR;
@@ -41,9 +44,25 @@ export async function runDiff(oldInput: string, newInput: string, opts: DiffCliO
   const color = outputPath === undefined && colorEnabled(ctx, opts.color);
   // chalk is loaded only for a report in colour (see src/color.ts).
   if (color && opts.format !== 'json') await (await import('../color.js')).loadColors();
-  const report = buildDiff({ inputs: [oldInput], result: oldResult }, { inputs: [newInput], result: newResult });
+  const { provisionHistory } = await import('../compare/history.js');
+  const history = provisionHistory(
+    await historyDocs(docs.slice(0, oldFiles.paths.length), oldInput, ctx.cwd),
+    await historyDocs(docs.slice(oldFiles.paths.length), newInput, ctx.cwd),
+  );
+  const report = buildDiff({ inputs: [oldInput], result: oldResult }, { inputs: [newInput], result: newResult }, history);
   const text = opts.format === 'json' ? formatDiffJson(report) : formatDiffText(report, { color });
   if (outputPath !== undefined) await writeFileAtomic(outputPath, text, opts.output);
   else ctx.stdout.write(text);
   return report.diff.worse > 0 ? EXIT_GAPS : EXIT_OK;
+}
+
+/** A side's documents for pairing: a file inside a compared directory by its path there, otherwise by its name. */
+async function historyDocs(docs: DocumentFindings[], input: string, cwd: string): Promise<HistoryDoc[]> {
+  const root = resolve(cwd, input);
+  const isDir = await stat(root).then((s) => s.isDirectory(), () => false);
+  return docs.map((d) => ({
+    path: d.path,
+    key: isDir ? relative(root, resolve(cwd, d.path)).split(sep).join('/') : basename(d.path),
+    provisions: d.provisions ?? {},
+  }));
 }

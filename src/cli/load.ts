@@ -119,7 +119,8 @@ export interface Loaded {
  * Read, parse, structure and collect the findings of files (in worker threads when there are several), with a
  * progress bar on a terminal. Only the findings are kept, not the documents.
  */
-export async function loadDocuments(paths: string[], settings: Settings, pack: RulePack, ctx: Context, quiet: boolean): Promise<Loaded> {
+/** `extra`: what a command needs beyond the findings (`gap-check diff`: the provisions' fingerprints). */
+export async function loadDocuments(paths: string[], settings: Settings, pack: RulePack, ctx: Context, quiet: boolean, extra: { provisionTexts?: boolean } = {}): Promise<Loaded> {
   const { collectStatutes, taskErrorDiagnostic } = await import('../check.js');
   if (!quiet) for (const line of unusedDefinitionsFrom(paths, settings)) ctx.stderr.write(line);
   if (ctx.onWorkload) {
@@ -133,6 +134,7 @@ export async function loadDocuments(paths: string[], settings: Settings, pack: R
     outcomes = await collectStatutes(paths, {
       pack,
       ...settings.check,
+      ...extra,
       maxBytes: settings.maxBytes,
       threads: settings.threads,
       onProgress: progress?.update,

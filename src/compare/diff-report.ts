@@ -6,9 +6,9 @@ import { evidenceLabel, needsFileNames, oneLine, rulePackLabel, sentence, slashP
 import { prepareResult } from '../report/filters.js';
 import { TEXT_WIDTH, wrap } from '../report/text.js';
 import type { CheckResult, MeasureResult } from '../types.js';
-import { diffMeasures, type DiffResult, type MeasureChange } from './diff.js';
+import { diffMeasures, type DiffResult, type MeasureChange, type ProvisionHistory } from './diff.js';
 
-export const DIFF_SCHEMA_VERSION = '1.0.0';
+export const DIFF_SCHEMA_VERSION = '1.1.0';
 
 export interface DiffSide {
   /** The inputs as the user gave them (`old.md`, `acts-2020/`). */
@@ -22,11 +22,14 @@ export interface DiffReport {
   diff: DiffResult;
 }
 
-/** Compare two checks. Measures are taken in report order (group, then id) so the diff lists them as reports do. */
-export function buildDiff(oldSide: DiffSide, newSide: DiffSide): DiffReport {
+/**
+ * Compare two checks. Measures are taken in report order (group, then id) so the diff lists them as reports do.
+ * With `history` (see ./history.ts) each change also says whether its provision was added, amended or removed.
+ */
+export function buildDiff(oldSide: DiffSide, newSide: DiffSide, history?: ProvisionHistory): DiffReport {
   const o = prepareResult(oldSide.result);
   const n = prepareResult(newSide.result);
-  return { old: { ...oldSide, result: o }, new: { ...newSide, result: n }, diff: diffMeasures(o.measures, n.measures) };
+  return { old: { ...oldSide, result: o }, new: { ...newSide, result: n }, diff: diffMeasures(o.measures, n.measures, history) };
 }
 
 /** Exit-code helper: did any measure get worse? */
@@ -154,6 +157,7 @@ export function toDiffJson(report: DiffReport) {
       to: c.to,
       direction: c.direction,
       summary: c.summary,
+      provision: c.provision ? { file: c.provision.file, citation: c.provision.citation, change: c.provision.change } : null,
       before: measureSide(c.before),
       after: measureSide(c.after),
     })),

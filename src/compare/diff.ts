@@ -22,9 +22,24 @@ export interface MeasureChange {
   before: MeasureResult | null;
   /** The measure in the new result (null when it is not checked there). */
   after: MeasureResult | null;
-  /** One line for people: `poa-53-possession: partial → met (s. 7(2))`. */
+  /**
+   * The provision that explains the change (the first evidence of the new side for a measure that got better, of
+   * the old side for one that got worse) and what the amendment did to it, when the caller could tell.
+   */
+  provision: ProvisionChange | null;
+  /** One line for people: `poa-53-possession: partial → met (s. 7(2) added)`. */
   summary: string;
 }
+
+/** What an amendment did to a provision: `unchanged` when its words are the same on both sides. */
+export type ProvisionChangeKind = 'added' | 'amended' | 'removed' | 'unchanged';
+export interface ProvisionChange {
+  file: string;
+  citation: string;
+  change: ProvisionChangeKind;
+}
+/** How the provision a piece of evidence points to fared between the two texts; null when it cannot be told. */
+export type ProvisionHistory = (side: 'old' | 'new', evidence: Evidence) => ProvisionChangeKind | null;
 
 export interface DiffResult {
   changes: MeasureChange[];
@@ -38,18 +53,19 @@ function rank(s: Disposition | null | undefined): number | null {
   return s === 'met' || s === 'partial' || s === 'missing' ? RANK[s] : null;
 }
 
-/** Citations of the first two pieces of evidence, for the one-line summary. */
-function where(ev: readonly Evidence[]): string {
-  const cites = [...new Set(ev.map((e) => e.citation))].slice(0, 1);
-  return cites.length ? ` (${cites.join(', ')})` : '';
+/** The citation of the explaining provision, and what happened to it unless nothing did, for the summary. */
+function where(ev: Evidence | undefined, provision: ProvisionChange | null): string {
+  if (!ev) return '';
+  return provision && provision.change !== 'unchanged' ? ` (${ev.citation} ${provision.change})` : ` (${ev.citation})`;
 }
 
 /**
  * Measures whose status differs between two results, in the order of the newer result (then measures only in
  * the older one). The citation in the summary is the side that explains the change: the new provision for a
- * measure that got better, the old one (what was lost or weakened) for a measure that got worse.
+ * measure that got better, the old one (what was lost or weakened) for a measure that got worse. With `history`,
+ * the summary also says whether that provision was added, amended or removed.
  */
-export function diffMeasures(oldMeasures: readonly MeasureResult[], newMeasures: readonly MeasureResult[]): DiffResult {
+export function diffMeasures(oldMeasures: readonly MeasureResult[], newMeasures: readonly MeasureResult[], history?: ProvisionHistory): DiffResult {
   const before = new Map(oldMeasures.map((m) => [m.id, m]));
   const after = new Map(newMeasures.map((m) => [m.id, m]));
   const ids = [...after.keys(), ...[...before.keys()].filter((id) => !after.has(id))];
@@ -67,7 +83,10 @@ export function diffMeasures(oldMeasures: readonly MeasureResult[], newMeasures:
     const ra = rank(from);
     const rb = rank(to);
     const direction: Direction = ra !== null && rb !== null ? (rb > ra ? 'better' : 'worse') : 'changed';
-    const shown = direction === 'worse' ? where(a?.evidence ?? []) : where(b?.evidence ?? a?.evidence ?? []);
+    const side: 'old' | 'new' = direction === 'worse' || !b?.evidence.length ? 'old' : 'new';
+    const ev = (side === 'old' ? a : b)?.evidence[0];
+    const change = ev && history && direction !== 'changed' ? history(side, ev) : null;
+    const provision = ev && change ? { file: ev.file, citation: ev.citation, change } : null;
     changes.push({
       id,
       title: (b ?? a)!.title,
@@ -77,7 +96,8 @@ export function diffMeasures(oldMeasures: readonly MeasureResult[], newMeasures:
       direction,
       before: a,
       after: b,
-      summary: `${id}: ${from ?? 'not checked'} → ${to ?? 'not checked'}${shown}`,
+      provision,
+      summary: `${id}: ${from ?? 'not checked'} → ${to ?? 'not checked'}${where(ev, provision)}`,
     });
   }
   return {

@@ -6,6 +6,7 @@ import type { CheckOptions, DocumentFindings, MeasureResult, Rule, RulePack, Sha
 import { evidenceFor } from './evidence.js';
 import { ConceptMatcher } from './concepts.js';
 import { DocAnalysis } from './analysis.js';
+import { provisionFingerprints } from '../structure/fingerprints.js';
 import { KINDS, type Candidate } from './kinds/index.js';
 import type { DocPart } from './kinds/common.js';
 
@@ -107,6 +108,7 @@ export function collectDocument(doc: StatuteDocument, pack: RulePack, options: C
     diagnostics: [...doc.source.warnings, ...doc.warnings],
     parts,
     ...(sharing.share ? { definitions: shared(a) } : {}),
+    ...(options.provisionTexts ? { provisions: provisionFingerprints(doc) } : {}),
   });
 }
 
