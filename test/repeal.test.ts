@@ -18,6 +18,12 @@ describe('repealed descriptions', () => {
     expect(excluded(text)).toEqual(['Section 12 of the Act, which provides that a person who buys a child commits an offence, is repealed']);
   });
 
+  it('reads "this Act repeals" and "the X Act is amended by repealing" as repeals too', () => {
+    expect(excluded('This Act repeals section 12 of the Offences Act, which provides that a person who sells a child commits an offence.')).toHaveLength(1);
+    expect(excluded('The Criminal Offences Act is amended by repealing section 12, which provides that a person who sells a child commits an offence.')).toHaveLength(1);
+    expect(excluded('The Criminal Offences Act is amended by adding after section 12 the following: "12A. A person who sells a child commits an offence."')).toEqual([]);
+  });
+
   it('does not end a sentence at an abbreviation ("R.S.C. 1985, c. C-46")', () => {
     const text = 'Section 12 of the Criminal Code, R.S.C. 1985, c. C-46, which provides that a person who sells a child commits an offence, is repealed.';
     expect(excluded(text)).toHaveLength(1);

@@ -493,14 +493,15 @@ function citedDescriptions(text: string, tokens: Tokens): Array<[number, number]
 
 // A sentence that repeals provisions, and the words it uses to describe them ("Section 12 of the Act, which
 // provides that a person who sells a child commits an offence, is repealed"): the description is of law that
-// ceases to exist. The sentence must begin with what it repeals (a cited provision, "this Act repeals", "se
-// deroga") and contain a repealing verb; sentence ends are `.`/`;`/`:` before a capital or the end, except after
-// an abbreviation ("s.", "c.", "R.S.C."). Text a repeal substitutes ("… is repealed and the following
-// substituted: …") follows a colon, so it stays enacted. A following sentence that recounts, in the past tense,
-// what the repealed provision did ("That section provided that …") is excluded with it.
+// ceases to exist. The sentence must begin with what it repeals (a cited provision, "this Act repeals", "the
+// Criminal Code is amended by repealing", "se deroga") and contain a repealing verb; sentence ends are `.`, `;`
+// or `:` before a capital or the end, except after an abbreviation ("s.", "c.", "R.S.C."). Text a repeal
+// substitutes ("… is repealed and the following substituted: …") follows a colon, so it stays enacted. A
+// following sentence that recounts, in the past tense, what the repealed provision did ("That section provided
+// that …") is excluded with it.
 const SENTENCE_END = /(?<!\b(?:[A-Za-z]|ss|subs|art|arts|para|paras|no|nos|cf|vol|pp))[.;:](?=\s+[^\sa-z\d(]|\s*$)/g;
-const REPEAL_SUBJECT = /^\s*(?:\(\w{1,4}\)\s*)*(?:(?:the\s+)?(?:sub)?(?:sections?|paragraphs?|subparagraphs?|clauses?|articles?|items?|rules?|parts?|chapters?|divisions?|schedules?)\s*[\d(]|(?:s|ss|art|arts)\.\s*\d|§§?\s*\d|(?:der|die)\s+§|l['’]\s*article|les\s+articles|(?:this|the)\s+(?:act|law|ordinance|code|decree)\b[^.;:]{0,40}?\brepeals\b|se\s+derogan?\b)/i;
-const REPEAL_VERB = /(?<![a-zà-ÿ])(?:repeal(?:s|ed)?|revoked|struck out|deleted|cease[sd]? to have effect|(?:est|sont|sera|seront)\s+abrog[ée]e?s?|abrogated|aufgehoben|derogad[oa]s?|derogan?)(?![a-zà-ÿ])/i;
+const REPEAL_SUBJECT = /^\s*(?:\(\w{1,4}\)\s*)*(?:(?:the\s+)?(?:sub)?(?:sections?|paragraphs?|subparagraphs?|clauses?|articles?|items?|rules?|parts?|chapters?|divisions?|schedules?)\s*[\d(]|(?:s|ss|art|arts)\.\s*\d|§§?\s*\d|(?:der|die)\s+§|l['’]\s*article|les\s+articles|(?:this|the)\s+(?:[\w'’-]+\s+){0,8}?(?:act|law|ordinance|code|decree)\b[^.;:]{0,40}?\b(?:repeals|is\s+(?:hereby\s+)?amended\s+by\s+repealing)\b|se\s+derogan?\b)/i;
+const REPEAL_VERB = /(?<![a-zà-ÿ])(?:repeal(?:s|ed|ing)?|revoked|struck out|deleted|cease[sd]? to have effect|(?:est|sont|sera|seront)\s+abrog[ée]e?s?|abrogated|aufgehoben|derogad[oa]s?|derogan?)(?![a-zà-ÿ])/i;
 const REPEALED_ACCOUNT = /^\s*(?:that|this|the|those|these)\s+(?:repealed\s+)?(?:(?:sub)?sections?|paragraphs?|articles?|provisions?|clauses?)\s+(?:had\s+)?(?:provided|made|read|stated|created|contained|punished|prohibited|penalized|penalised|established)\b/i;
 
 export function repealedDescriptions(text: string, tokens: Tokens): Array<[number, number]> {
