@@ -108,9 +108,12 @@ const DIFF_HELP = `
 OLD and NEW are each a file, a directory or a quoted glob; each side is checked
 as one legal system, with the same rule pack and settings. The report lists the
 measures whose status changed, with the evidence on both sides, e.g.
-  poa-53-possession: partial → met (s. 7(2))
+  poa-53-possession: partial → met (s. 7(2) added)
 The cited provision is the new one for a measure that got better, the old one
-for a measure that got worse. --format json is described by
+for a measure that got worse; "added", "amended" or "removed" says what the
+amendment did to it (nothing is said when its words are unchanged: the change
+came from elsewhere). Files are paired as the only file on each side, else by
+their path inside the directories compared. --format json is described by
 schema/diff.schema.json. If a file cannot be read, nothing is reported (exit 2):
 a diff with a file missing would show false losses.
 
