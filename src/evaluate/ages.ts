@@ -23,6 +23,8 @@ const AGE = new RegExp(
   'gi',
 );
 
+const SMALLER_UNIT = /^\s*(?:\(\d{1,2}\)\s*)?(?:months?|weeks?|days?)\b/i;
+
 function toNumber(s: string): number | null {
   const t = s.toLowerCase().trim();
   if (/^\d+$/.test(t)) return Number(t);
@@ -41,7 +43,9 @@ export function findAges(text: string): AgeMention[] {
     const n = raw ? toNumber(raw) : null;
     // "imprisonment for not less than 10 years", "a term under 5 years": penalties, not ages.
     const before = text.slice(Math.max(0, m.index - 24), m.index).toLowerCase();
-    if (/(not|term|period|imprisonment|imprisoned|sentence|fine)\s*(of\s*|for\s*)?$/.test(before)) continue;
+    if (/\b(not|term|period|imprisonment|imprisoned|sentence|fine)\s*(of\s*|for\s*)?$/.test(before)) continue;
+    // "under the age of 18 months": an animal's or an infant's age in months (or weeks, days) is no age limit in years.
+    if (SMALLER_UNIT.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
     if (n !== null && n >= 5 && n <= 25) out.push({ age: n, start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   return out;

@@ -35,6 +35,8 @@ const GRADES: Array<[RegExp, number]> = [
 const IMPRISON = /\b(?:imprison\w*|penal servitude|custod\w*|jail|detention|reclusion|prision|arresto|deprivation of liberty|rigorous imprisonment)\b/i;
 const FINE = /\bfine[ds]?\b|\bmonetary penalty\b|\bpecuniary\b/i;
 
+const AGE_AFTER = /^\s*(?:of age|old|of his age|of her age|of their age)\b/i;
+
 function num(s: string): number | null {
   const t = s.toLowerCase();
   if (/^\d+$/.test(t)) return Number(t);
@@ -66,7 +68,10 @@ export function readPenalty(text: string): PenaltyInfo {
         // The last number/unit pair is the upper bound.
         const unit = groups[groups.length - 1];
         const n = num(groups[groups.length - 2]);
-        if (n !== null && /^(years?|months?)$/i.test(unit)) consider(years(n, unit), m[0]);
+        if (n === null || !/^(years?|months?)$/i.test(unit)) continue;
+        // "has attained the age of fourteen years", "a child of 12 years of age": an age, not a term.
+        if (/\bage\s*$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) || AGE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
+        consider(years(n, unit), m[0]);
       }
     }
   }
