@@ -28,6 +28,9 @@ const DEFINITION_HEAD = 60;
 const SUB_KINDS = new Set(['subsection', 'paragraph', 'subparagraph', 'clause', 'subclause', 'item']);
 const EXCEPTION_HEADING = /\b(defen[cs]es?|exceptions?|exemptions?|saving|exclusions?|non-application)\b/i;
 const POLICY_HEADING = /\b(declaration of (state )?policy|policy|objects?|objectives?|purposes?|preamble|principles|guiding principles|explanatory (memorandum|note|statement)|memorandum|recitals?)\b/i;
+// A document titled as an explanatory memorandum or notes explains a bill, and may quote other laws: nothing in it
+// is enacted. (Only at the start of the title: "… Memorandum of Understanding Implementation Act" is an act.)
+const NON_ENACTING_TITLE = /^\W*(?:explanatory (?:memorandum|notes?|statement)|memorandum (?:to|on|of reasons)|statement of reasons)\b/i;
 
 export interface NodeInfo {
   text: string;
@@ -104,6 +107,7 @@ export class DocAnalysis {
         if (p.isDefinition) this.info[n.id].isDefinition = true;
       }
     }
+    if (doc.title !== null && NON_ENACTING_TITLE.test(doc.title)) for (const inf of this.info) inf.isPolicy = true;
     this.definitionConcepts = doc.definitions.map((def) => {
       const tokens = tokenize(def.text);
       // What a term *is* is said at the start of its definition ("… means a photograph, film or video of a
@@ -168,12 +172,19 @@ export class DocAnalysis {
       head.some((m) => m.concept === 'policy' && m.from < 8);
     const excludedRanges: Array<[number, number]> = [];
     // An exception inside a sentence ("..., but nothing in this section makes it an offence to ...")
-    // removes the rest of that sentence.
+    // removes the rest of that sentence; and the words before it too when they state no offence of their own:
+    // the exception is then what the sentence says of them ("..., using a minor who consented for prostitution
+    // is not a criminal offence", "A parent who possesses such a photograph does not commit an offence").
+    const gapEnds = (k: number) => /[.;]/.test(text.slice(tokens.ends[k - 1], tokens.starts[k]));
     for (const m of matches) {
       if (m.concept !== 'exception' || m.from < 6) continue;
       let end = m.to;
-      while (end < tokens.length && !/[.;]/.test(text.slice(tokens.ends[end - 1], tokens.starts[end]))) end++;
-      excludedRanges.push([m.from, end]);
+      while (end < tokens.length && !gapEnds(end)) end++;
+      let start = m.from;
+      while (start > 0 && !gapEnds(start)) start--;
+      const offenceBefore = matches.some((o) => o.concept === 'offence-language' && o.from >= start && o.to <= m.from &&
+        !matches.some((x) => x.concept === 'exception' && x.from < o.to && o.from < x.to));
+      excludedRanges.push([offenceBefore ? m.from : start, end]);
     }
     excludedRanges.push(...citedDescriptions(text, tokens));
     excludedRanges.push(...repealedDescriptions(text, tokens));
@@ -276,7 +287,9 @@ export class DocAnalysis {
 
   /**
    * The provisions that `ids` refer to anywhere in the document (with their subdivisions): "an act that would
-   * be an offence against section 151, 152 or 163.1" is about what those sections are about.
+   * be an offence against section 151, 152 or 163.1" is about what those sections are about. "An offence under this
+   * Part" is about the offences the Part creates, not about everything in it: a Part of a sanctions act that
+   * mentions the compensation of victims somewhere is not about children.
    */
   referenced(ids: readonly number[]): number[] {
     const out = new Set<number>();
@@ -284,7 +297,12 @@ export class DocAnalysis {
       for (const ref of this.refsFrom.get(id) ?? []) {
         const t = ref.targetNodeId;
         if (t === null || t === 0 || ids.includes(t)) continue;
-        for (const x of this.subtree(t)) if (!this.info[x].isException && !this.info[x].isDefinition) out.add(x);
+        const whole = !(PROVISION_KINDS.has(this.doc.nodes[t].kind) || SUB_KINDS.has(this.doc.nodes[t].kind));
+        for (const x of this.subtree(t)) {
+          if (this.info[x].isException || this.info[x].isDefinition) continue;
+          if (whole && !this.offence(x)) continue;
+          out.add(x);
+        }
       }
     }
     return [...out].sort((a, b) => a - b);

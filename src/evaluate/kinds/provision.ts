@@ -15,6 +15,7 @@ interface ProvisionParams {
   context?: 'any' | 'offence' | 'definition' | 'offence-or-definition';
   unit?: 'leaf' | 'provision';
   partialIf?: Qualifier[];
+  qualifierScope?: 'unit' | 'provision';
   partialUnless?: Array<{ concept: ConceptRef; reason: string; scope?: 'unit' | 'division' }>;
   fallback?: Array<{ allOf: ConceptRef[]; reason: string }>;
 }
@@ -62,6 +63,35 @@ function inContext(a: DocAnalysis, unit: number, nodes: readonly number[], conte
   }
 }
 
+/**
+ * In a whole section read as one unit, the subdivision to cite: the one holding most of the concept groups (the
+ * tie counting as one, in its own words or the provisions it names), the first of those at equal count — "s. 7(4.1)", where the nationals, the acts abroad and
+ * the offences against children are, not s. 7(6) that only says "outside Canada". At its first group's words.
+ */
+function richest(a: DocAnalysis, nodes: readonly number[], groups: ConceptRef[], tie?: ConceptRef) {
+  let best = -1;
+  let bestCount = 0;
+  for (const x of nodes) {
+    let count = 0;
+    for (const g of groups) if (hasIn(a, [x], g)) count++;
+    if (tie && (hasIn(a, [x], tie) || hasIn(a, a.referenced([x]), tie))) count++;
+    if (count > bestCount) { best = x; bestCount = count; }
+  }
+  if (best === -1) return null;
+  for (const g of groups) {
+    const hit = findIn(a, [best], g);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** The whole section or article a unit belongs to (without its exceptions), or null outside one. */
+function enclosingProvision(a: DocAnalysis, unit: number): number[] | null {
+  let cur: number | null = unit;
+  while (cur !== null && !PROVISION_KINDS.has(a.node(cur).kind)) cur = a.node(cur).parent;
+  return cur === null ? null : a.subtree(cur).filter((x) => !a.info[x].isException);
+}
+
 function divisionNodes(a: DocAnalysis, unit: number): number[] {
   let cur: number | null = a.node(unit).parent;
   while (cur !== null && (a.node(cur).kind === 'section' || a.node(cur).kind === 'article' || a.node(cur).kind === 'subsection')) cur = a.node(cur).parent;
@@ -78,6 +108,7 @@ export const provisionKind: RuleKind = {
     context: { type: 'enum', values: ['any', 'offence', 'definition', 'offence-or-definition'], doc: 'what kind of provision counts' },
     unit: { type: 'enum', values: ['leaf', 'provision'], doc: 'leaf: a list item with its chapeau (default); provision: a whole section' },
     partialIf: { type: 'qualifiers', doc: 'list of {concept, reason, unless?} that make a finding partial' },
+    qualifierScope: { type: 'enum', values: ['unit', 'provision'], doc: 'where partialIf qualifiers are looked for: the unit (default) or its whole section, for conditions stated in a subsection of their own' },
     partialUnless: { type: 'qualifiers', doc: 'list of {concept, reason, scope?}: partial when the concept is absent' },
     fallback: { type: 'alternatives', doc: 'list of {allOf, reason}: weaker forms that give a partial finding' },
   },
@@ -103,12 +134,13 @@ export const provisionKind: RuleKind = {
       if (p.tie && !hasIn(a, u.nodes, p.tie) && !hasIn(a, a.referenced(u.nodes), p.tie)) continue;
       foundMain = true;
       const reasons: string[] = [];
-      for (const q of p.partialIf ?? []) if (qualifierApplies(a, u.nodes, q, hits[0])) reasons.push(q.reason);
+      const qNodes = p.qualifierScope === 'provision' ? enclosingProvision(a, u.unit) ?? u.nodes : u.nodes;
+      for (const q of p.partialIf ?? []) if (qualifierApplies(a, qNodes, q, hits[0])) reasons.push(q.reason);
       for (const q of p.partialUnless ?? []) {
         const scope = q.scope === 'division' ? divisionNodes(a, u.unit) : u.nodes;
         if (!hasIn(a, scope, q.concept)) reasons.push(q.reason);
       }
-      const at = hits[0];
+      const at = p.unit === 'provision' ? richest(a, u.nodes, p.allOf, p.tie) ?? hits[0] : hits[0];
       const evUnit = p.unit === 'provision' ? at.nodeId : u.unit;
       const score = focus(a, u.nodes, hits);
       candidates.push({ status: reasons.length ? 'partial' : 'met', reason: reasons[0] ?? null, evidence: [evidenceFor(a, evUnit, at)], docIndex, unitId: u.unit, score });
