@@ -114,7 +114,11 @@ export class DocAnalysis {
       // person under 18 …"); words deep in a long list ("offence means an offence under any of sections …,
       // 163.1 (child sexual abuse material), …") are not carried into every provision that uses the term.
       const cited = citedDescriptions(def.text, tokens);
-      const m = matcher.match(tokens).filter((x) => x.from < DEFINITION_HEAD && !cited.some(([a, b]) => x.from >= a && x.from < b));
+      // Nor is what follows an exception in it ("'adult' means a person aged 18 or over, and this section does
+      // not apply where the person is a child"): that says what the term is not.
+      const all = matcher.match(tokens);
+      const cut = all.find((x) => x.concept === 'exception')?.from ?? DEFINITION_HEAD;
+      const m = all.filter((x) => x.from < Math.min(cut, DEFINITION_HEAD) && !cited.some(([a, b]) => x.from >= a && x.from < b));
       const termTokens = tokenize(def.term);
       return {
         def,
