@@ -92,6 +92,48 @@ export function findIn(a: DocAnalysis, chain: readonly number[], concepts: Conce
   return null;
 }
 
+/**
+ * Is every occurrence of `concepts` in the nodes negated in its own clause — "not" or "no" up to three words
+ * before it ("shall not be extraditable", "no recorded interview shall be admitted") or "shall not", "is not",
+ * "cannot" right after it ("legal aid shall not be available")? False when there
+ * is none. For measures that a provision grants (aid, a procedure, extradition); where a prohibition is the
+ * measure ("no child shall be employed"), negation is its form, so rules ask for this by name (`notNegated`).
+ */
+export function allNegated(a: DocAnalysis, nodes: readonly number[], concepts: ConceptRef): boolean {
+  let any = false;
+  for (const x of nodes) {
+    for (const c of asList(concepts)) {
+      for (const m of a.positive(x, c)) {
+        any = true;
+        if (!negatedAt(a, x, m)) return false;
+      }
+    }
+  }
+  return any;
+}
+
+const NEGATORS = new Set(['not', 'cannot', 'never']);
+const DENYING = new Set(['shall', 'may', 'must', 'is', 'are']);
+
+function negatedAt(a: DocAnalysis, nodeId: number, m: ConceptMatch): boolean {
+  const { text, tokens } = a.info[nodeId];
+  // A comma, semicolon, colon or full stop between two words ends the clause.
+  const breakBefore = (k: number) => /[,;.:]/.test(text.slice(tokens.ends[k - 1], tokens.starts[k]));
+  for (let k = m.from - 1; k >= 0 && k >= m.from - 3; k--) {
+    if (breakBefore(k + 1)) break;
+    if (NEGATORS.has(tokens.words[k]) || tokens.words[k] === 'no') return true;
+  }
+  // After it, only a denial of the thing itself: "shall not be available", "is not", "cannot"; not "would not
+  // be contrary to the public interest", which says something else about it.
+  const w = tokens.words;
+  const after = m.to;
+  if (after < tokens.length && !breakBefore(after)) {
+    if (w[after] === 'cannot') return true;
+    if (after + 1 < tokens.length && DENYING.has(w[after]) && w[after + 1] === 'not' && !breakBefore(after + 1)) return true;
+  }
+  return false;
+}
+
 /** Is any of `concepts` positively in the chain? (findIn, when only that is asked.) */
 export function hasIn(a: DocAnalysis, chain: readonly number[], concepts: ConceptRef): boolean {
   return lastWith(a, chain, concepts) >= 0;

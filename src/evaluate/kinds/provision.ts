@@ -6,7 +6,7 @@ import type { Rule } from '../../types.js';
 import type { DocAnalysis } from '../analysis.js';
 import { evidenceFor } from '../evidence.js';
 import { focus } from './offence.js';
-import { type Candidate, type ConceptRef, type DocContext, type Qualifier, type RuleKind, findIn, hasIn, qualifierApplies } from './common.js';
+import { type Candidate, type ConceptRef, type DocContext, type Qualifier, type RuleKind, allNegated, findIn, hasIn, qualifierApplies } from './common.js';
 
 interface ProvisionParams {
   allOf: ConceptRef[];
@@ -16,6 +16,7 @@ interface ProvisionParams {
   unit?: 'leaf' | 'provision';
   partialIf?: Qualifier[];
   qualifierScope?: 'unit' | 'provision';
+  notNegated?: ConceptRef;
   partialUnless?: Array<{ concept: ConceptRef; reason: string; scope?: 'unit' | 'division' }>;
   fallback?: Array<{ allOf: ConceptRef[]; reason: string }>;
 }
@@ -108,6 +109,7 @@ export const provisionKind: RuleKind = {
     context: { type: 'enum', values: ['any', 'offence', 'definition', 'offence-or-definition'], doc: 'what kind of provision counts' },
     unit: { type: 'enum', values: ['leaf', 'provision'], doc: 'leaf: a list item with its chapeau (default); provision: a whole section' },
     partialIf: { type: 'qualifiers', doc: 'list of {concept, reason, unless?} that make a finding partial' },
+    notNegated: { type: 'concepts', doc: 'concepts whose every occurrence in the unit is negated ("legal aid shall not be available") void the finding' },
     qualifierScope: { type: 'enum', values: ['unit', 'provision'], doc: 'where partialIf qualifiers are looked for: the unit (default) or its whole section, for conditions stated in a subsection of their own' },
     partialUnless: { type: 'qualifiers', doc: 'list of {concept, reason, scope?}: partial when the concept is absent' },
     fallback: { type: 'alternatives', doc: 'list of {allOf, reason}: weaker forms that give a partial finding' },
@@ -130,6 +132,7 @@ export const provisionKind: RuleKind = {
     for (const u of units) {
       const hits = tryGroups(p.allOf, u);
       if (!hits || !inContext(a, u.unit, u.nodes, p.context)) continue;
+      if (p.notNegated && allNegated(a, u.nodes, p.notNegated)) continue;
       if (p.noneOf?.some((g) => hasIn(a, u.nodes, g))) continue;
       if (p.tie && !hasIn(a, u.nodes, p.tie) && !hasIn(a, a.referenced(u.nodes), p.tie)) continue;
       foundMain = true;
@@ -150,6 +153,7 @@ export const provisionKind: RuleKind = {
       for (const u of units) {
         const hits = tryGroups(fb.allOf, u);
         if (!hits || !inContext(a, u.unit, u.nodes, p.context)) continue;
+        if (p.notNegated && allNegated(a, u.nodes, p.notNegated)) continue;
         const evUnit = p.unit === 'provision' ? hits[0].nodeId : u.unit;
         candidates.push({ status: 'partial', reason: fb.reason, evidence: [evidenceFor(a, evUnit, hits[0])], docIndex, unitId: u.unit });
       }
