@@ -290,10 +290,11 @@ export class DocAnalysis {
   }
 
   /**
-   * The provisions that `ids` refer to anywhere in the document (with their subdivisions): "an act that would
-   * be an offence against section 151, 152 or 163.1" is about what those sections are about. "An offence under this
-   * Part" is about the offences the Part creates, not about everything in it: a Part of a sanctions act that
-   * mentions the compensation of victims somewhere is not about children.
+   * The offence provisions that `ids` refer to anywhere in the document (with their subdivisions): "an act that
+   * would be an offence against section 151, 152 or 163.1" is about what those sections are about. Only offences:
+   * "an offence under this Part" is about the offences the Part creates, not about everything in it (a Part of a
+   * sanctions act mentions the compensation of victims), and a citizenship rule that points to the section on
+   * minors' applications is not about offences against children.
    */
   referenced(ids: readonly number[]): number[] {
     const out = new Set<number>();
@@ -301,10 +302,8 @@ export class DocAnalysis {
       for (const ref of this.refsFrom.get(id) ?? []) {
         const t = ref.targetNodeId;
         if (t === null || t === 0 || ids.includes(t)) continue;
-        const whole = !(PROVISION_KINDS.has(this.doc.nodes[t].kind) || SUB_KINDS.has(this.doc.nodes[t].kind));
         for (const x of this.subtree(t)) {
-          if (this.info[x].isException || this.info[x].isDefinition) continue;
-          if (whole && !this.offence(x)) continue;
+          if (this.info[x].isException || this.info[x].isDefinition || !this.offence(x)) continue;
           out.add(x);
         }
       }

@@ -51,9 +51,12 @@ function judge(rule: Rule, candidates: Candidate[], missingReason: string | unde
   const seen = new Set<string>();
   for (const c of same) {
     for (const e of c.evidence) {
+      // The same words twice (the chapeau of three list items, each a finding) show the reader nothing new.
       const key = `${e.file}|${e.citation}|${e.element ?? ''}`;
-      if (seen.has(key)) continue;
+      const words = `${e.file}|${e.element ?? ''}|${e.excerpt}`;
+      if (seen.has(key) || seen.has(words)) continue;
       seen.add(key);
+      seen.add(words);
       evidence.push(e);
     }
     if (evidence.length >= MAX_EVIDENCE) break;
