@@ -115,9 +115,10 @@ export class DocAnalysis {
       // 163.1 (child sexual abuse material), …") are not carried into every provision that uses the term.
       const cited = citedDescriptions(def.text, tokens);
       // Nor is what follows an exception in it ("'adult' means a person aged 18 or over, and this section does
-      // not apply where the person is a child"): that says what the term is not.
+      // not apply where the person is a child") or an exclusion ("… and does not include any drawing or
+      // computer-generated image"): that says what the term is not.
       const all = matcher.match(tokens);
-      const cut = all.find((x) => x.concept === 'exception')?.from ?? DEFINITION_HEAD;
+      const cut = Math.min(all.find((x) => x.concept === 'exception')?.from ?? DEFINITION_HEAD, exclusionAt(tokens.words));
       const m = all.filter((x) => x.from < Math.min(cut, DEFINITION_HEAD) && !cited.some(([a, b]) => x.from >= a && x.from < b));
       const termTokens = tokenize(def.term);
       return {
@@ -192,6 +193,7 @@ export class DocAnalysis {
     }
     excludedRanges.push(...citedDescriptions(text, tokens));
     excludedRanges.push(...repealedDescriptions(text, tokens));
+    excludedRanges.push(...exclusions(text, tokens, lineStarts));
     // A node that mostly defines terms. (An amending section that inserts definitions among new offences holds
     // definitions too, but it is not a definitions provision.)
     const defs = this.definitionsByNode.get(n.id) ?? [];
@@ -584,6 +586,31 @@ function inRanges(spans: Array<[number, number]>, at: number): boolean {
     else return true;
   }
   return false;
+}
+
+/** Where a definition starts to say what its term excludes ("does not include", "excludes"), or Infinity. */
+function exclusionAt(words: string[], from = 0): number {
+  for (let k = from; k < words.length; k++) {
+    const w = words[k];
+    if (w === 'excludes' || w === 'excluding') return k;
+    if ((w === 'does' || w === 'do' || w === 'shall') && words[k + 1] === 'not' && /^(include|includes|extend|extends)$/.test(words[k + 2] ?? '')) return k;
+  }
+  return Infinity;
+}
+
+/**
+ * Each exclusion ("… and does not include any drawing") to the end of its sentence, and at most to the end of its
+ * line (a list of definitions, one per line, has no full stops between them): token ranges.
+ */
+function exclusions(text: string, tokens: Tokens, lineStarts: number[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let k = exclusionAt(tokens.words); k < tokens.length; k = exclusionAt(tokens.words, k + 1)) {
+    const lineEnd = lineStarts.find((s) => s > tokens.starts[k]) ?? text.length;
+    let end = k + 1;
+    while (end < tokens.length && tokens.starts[end] < lineEnd && !/[.;]/.test(text.slice(tokens.ends[end - 1], tokens.starts[end]))) end++;
+    out.push([k, end]);
+  }
+  return out;
 }
 
 function leadingArticles(tokens: Tokens): number {
