@@ -27,9 +27,10 @@ const CITED_DESCRIPTION = /(?<![\d.])\b\d+(?:\.\d+)*[A-Za-z]{0,2}(?:\([0-9a-zA-Z
 const DEFINITION_HEAD = 60;
 const SUB_KINDS = new Set(['subsection', 'paragraph', 'subparagraph', 'clause', 'subclause', 'item']);
 const EXCEPTION_HEADING = /\b(defen[cs]es?|exceptions?|exemptions?|saving|exclusions?|non-application)\b/i;
-const POLICY_HEADING = /\b(declaration of (state )?policy|policy|objects?|objectives?|purposes?|preamble|principles|guiding principles|explanatory (memorandum|note|statement)|memorandum|recitals?)\b/i;
+const POLICY_HEADING = /\b(declaration of (state )?policy|policy|objects?|objectives?|purposes?|preamble|principles|guiding principles|explanatory (memorandum|note|statement)|memorandum|recitals?|illustrations?)\b/i;
 // A document titled as an explanatory memorandum or notes explains a bill, and may quote other laws: nothing in it
 // is enacted. (Only at the start of the title: "… Memorandum of Understanding Implementation Act" is an act.)
+const ILLUSTRATIONS_LINE = /^\W*(?:illustrations?|examples?)\W*$/i;
 const NON_ENACTING_TITLE = /^\W*(?:explanatory (?:memorandum|notes?|statement)|memorandum (?:to|on|of reasons)|statement of reasons)\b/i;
 
 export interface NodeInfo {
@@ -96,6 +97,13 @@ export class DocAnalysis {
       this.definitionsByNode.set(d.nodeId, list);
     }
     this.info = doc.nodes.map((n) => this.analyseNode(n, matcher));
+    // "Illustrations" under a section (the drafting of the Indian Penal Code and the codes modelled on it) show
+    // how the section applies to made-up facts; the paragraphs after that line enact nothing.
+    for (const n of doc.nodes) {
+      const label = n.lines.find((l) => ILLUSTRATIONS_LINE.test(l.text));
+      if (!label) continue;
+      for (const c of n.children) if (doc.nodes[c].startLine > label.line) this.info[c].isPolicy = true;
+    }
     // Exceptions and policy statements extend to everything under them.
     for (const n of doc.nodes) {
       // The document root holds the title and any preamble; its policy status is its own, not its children's.
