@@ -54,3 +54,10 @@ describe('repealed descriptions', () => {
     expect(excluded('Art. 12 bestraft den Verkauf von Kindern.')).toEqual([]);
   });
 });
+
+describe('former law', () => {
+  it('excludes a sentence on what the law formerly was, and only that sentence', () => {
+    const text = 'Proceeds of these offences were formerly subject to confiscation under the former Code. Proceeds of these offences are forfeited.';
+    expect(excluded(text)).toEqual(['Proceeds of these offences were formerly subject to confiscation under the former Code']);
+  });
+});

@@ -529,14 +529,16 @@ function citedDescriptions(text: string, tokens: Tokens): Array<[number, number]
 // or `:` before a capital or the end, except after an abbreviation ("s.", "c.", "R.S.C."). Text a repeal
 // substitutes ("… is repealed and the following substituted: …") follows a colon, so it stays enacted. A
 // following sentence that recounts, in the past tense, what the repealed provision did ("That section provided
-// that …") is excluded with it.
+// that …") is excluded with it, and so is any sentence on what the law formerly was.
 const SENTENCE_END = /(?<!\b(?:[A-Za-z]|ss|subs|art|arts|para|paras|no|nos|cf|vol|pp))[.;:](?=\s+[^\sa-z\d(]|\s*$)/g;
 const REPEAL_SUBJECT = /^\s*(?:\(\w{1,4}\)\s*)*(?:(?:the\s+)?(?:sub)?(?:sections?|paragraphs?|subparagraphs?|clauses?|articles?|items?|rules?|parts?|chapters?|divisions?|schedules?)\s*[\d(]|(?:s|ss|art|arts)\.\s*\d|§§?\s*\d|(?:der|die)\s+§|l['’]\s*article|les\s+articles|(?:this|the)\s+(?:[\w'’-]+\s+){0,8}?(?:act|law|ordinance|code|decree)\b[^.;:]{0,40}?\b(?:repeals|is\s+(?:hereby\s+)?amended\s+by\s+repealing)\b|se\s+derogan?\b)/i;
 const REPEAL_VERB = /(?<![a-zà-ÿ])(?:repeal(?:s|ed|ing)?|revoked|struck out|deleted|cease[sd]? to have effect|(?:est|sont|sera|seront)\s+abrog[ée]e?s?|abrogated|aufgehoben|derogad[oa]s?|derogan?)(?![a-zà-ÿ])/i;
+// What the law used to be: "… were formerly subject to confiscation under the former Code".
+const FORMER_LAW = /\b(?:was|were|had been)\s+(?:formerly|previously)\b/i;
 const REPEALED_ACCOUNT = /^\s*(?:that|this|the|those|these)\s+(?:repealed\s+)?(?:(?:sub)?sections?|paragraphs?|articles?|provisions?|clauses?)\s+(?:had\s+)?(?:provided|made|read|stated|created|contained|punished|prohibited|penalized|penalised|established)\b/i;
 
 export function repealedDescriptions(text: string, tokens: Tokens): Array<[number, number]> {
-  if (!REPEAL_VERB.test(text)) return [];
+  if (!REPEAL_VERB.test(text) && !FORMER_LAW.test(text)) return [];
   const out: Array<[number, number]> = [];
   let start = 0;
   let afterRepeal = false;
@@ -545,7 +547,7 @@ export function repealedDescriptions(text: string, tokens: Tokens): Array<[numbe
   for (const end of ends) {
     const sentence = text.slice(start, end);
     const repeals = REPEAL_SUBJECT.test(sentence) && REPEAL_VERB.test(sentence);
-    if (repeals || (afterRepeal && REPEALED_ACCOUNT.test(sentence))) {
+    if (repeals || (afterRepeal && REPEALED_ACCOUNT.test(sentence)) || FORMER_LAW.test(sentence)) {
       const from = tokens.starts.findIndex((s) => s >= start);
       if (from !== -1) {
         let to = from;
