@@ -128,7 +128,8 @@ export const definitionKind: RuleKind = {
         const child = findIn(a, chain, 'child');
         if (!child) continue;
         const age = ageOfUnit(a, unit, chain, []);
-        if (!age) continue;
+        // Above 18 the words are about young adults (a driver's or a drinker's minimum age), not about who is a child.
+        if (!age || age.age > ADULT_AGE) continue;
         const ev = evidenceFor(a, unit, child, 'protected person');
         const met = age.age >= ADULT_AGE;
         candidates.push({

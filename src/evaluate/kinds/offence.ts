@@ -108,7 +108,13 @@ export const offenceKind: RuleKind = {
       for (const q of p.qualifiers ?? []) if (qualifierApplies(a, chain, q, conduct)) reasons.push(q.reason);
       if (p.exceptionSwallows) {
         const prov = chain[0];
-        const swallowed = a.subtree(prov).some((x) => a.info[x].isException && hasIn(a, [x], p.exceptionSwallows!.concept) && hasIn(a, [x], p.conduct));
+        // An exception provision that names the conduct, or an exception in the middle of a sentence that names it
+        // ("With the consent of the parent, it is not unlawful to transfer a child for payment"; those words are
+        // excluded from the provision's own, so they are looked for in all its words).
+        const names = (x: number, ref: ConceptRef) => (Array.isArray(ref) ? ref : [ref]).some((c) => a.info[x].concepts.has(c));
+        const swallowed = a.subtree(prov).some((x) =>
+          (a.info[x].isException && hasIn(a, [x], p.exceptionSwallows!.concept) && hasIn(a, [x], p.conduct)) ||
+          (a.info[x].concepts.has('exception') && names(x, p.exceptionSwallows!.concept) && names(x, p.conduct)));
         if (swallowed) reasons.push(p.exceptionSwallows.reason);
       }
       for (const pn of link.penaltyNodes) {
