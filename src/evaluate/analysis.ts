@@ -30,14 +30,17 @@ const EXCEPTION_HEADING = /\b(defen[cs]es?|exceptions?|exemptions?|saving|exclus
 const POLICY_HEADING = /\b(declaration of (state )?policy|policy|objects?|objectives?|purposes?|preamble|principles|guiding principles|explanatory (memorandum|note|statement)|memorandum|recitals?|illustrations?)\b/i;
 // A document titled as an explanatory memorandum or notes explains a bill, and may quote other laws: nothing in it
 // is enacted. (Only at the start of the title: "… Memorandum of Understanding Implementation Act" is an act.)
+const FOOTNOTE_DEFINITION = /^\s*\[\^[^\]]{1,40}\]:/;
 const ILLUSTRATIONS_LINE = /^\W*(?:illustrations?|examples?)\W*$/i;
 const NON_ENACTING_TITLE = /^\W*(?:explanatory (?:memorandum|notes?|statement)|memorandum (?:to|on|of reasons)|statement of reasons)\b/i;
 
 export interface NodeInfo {
   text: string;
   tokens: Tokens;
-  /** Start offset in `text` of each own line, to map a match back to its source line. */
+  /** Start offset in `text` of each own line it holds, to map a match back to its source line ... */
   lineStarts: number[];
+  /** ... and that line's number (headings and footnotes are left out of `text`, so not every line is there). */
+  lineNumbers: number[];
   matches: ConceptMatch[];
   concepts: Set<string>;
   /** Token index from which the rest of the sentence is an exception ("... except where"), per sentence. */
@@ -163,13 +166,21 @@ export class DocAnalysis {
 
   private analyseNode(n: ProvisionNode, matcher: ConceptMatcher): NodeInfo {
     const lineStarts: number[] = [];
+    const lineNumbers: number[] = [];
     let text = '';
     const heading = n.heading ? normaliseHeading(n.heading) : null;
+    let footnoteUntil = -1;
     for (const l of n.lines) {
       // A heading or marginal note names the provision; it is not part of what the provision enacts.
       if (heading && isHeadingLine(l.text, heading)) continue;
+      // Nor does a footnote ("[^1]: A proposal to add … was rejected"), with the lines that run on from it.
+      if (FOOTNOTE_DEFINITION.test(l.text) || l.line === footnoteUntil + 1) {
+        footnoteUntil = l.line;
+        continue;
+      }
       if (text) text += ' ';
       lineStarts.push(text.length);
+      lineNumbers.push(l.line);
       text += l.text;
     }
     const tokens = tokenize(text);
@@ -210,7 +221,7 @@ export class DocAnalysis {
     const isDefinition = defs.length > 0 && (!concepts.has('offence-language') || inDef * 2 >= n.lines.filter((l) => l.text !== '').length);
     // Every field from the start, those filled on first use too: an object that gains a field later changes
     // shape, and code V8 optimised for the earlier shape is thrown away and compiled again.
-    return { text, tokens, lineStarts, matches, concepts, excludedRanges, isException, isPolicy, isDefinition, byConcept: undefined, ages: undefined };
+    return { text, tokens, lineStarts, lineNumbers, matches, concepts, excludedRanges, isException, isPolicy, isDefinition, byConcept: undefined, ages: undefined };
   }
 
   /** Matches of a concept in a node, outside exception clauses and cited descriptions (computed once). */

@@ -8,10 +8,9 @@ const MAX_EXCERPT = 200;
 
 function lineOf(a: DocAnalysis, nodeId: number, offset: number): number {
   const inf = a.info[nodeId];
-  const lines = a.node(nodeId).lines;
   let i = 0;
   while (i + 1 < inf.lineStarts.length && inf.lineStarts[i + 1] <= offset) i++;
-  return lines[i]?.line ?? a.node(nodeId).startLine;
+  return inf.lineNumbers[i] ?? a.node(nodeId).startLine;
 }
 
 /** Cut about 200 characters of `text` around [start, end), on word boundaries. */
