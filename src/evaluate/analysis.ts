@@ -621,10 +621,17 @@ function exclusionAt(words: string[], from = 0): number {
 
 /**
  * Each exclusion ("… and does not include any drawing") to the end of its sentence, and at most to the end of its
- * line (a list of definitions, one per line, has no full stops between them): token ranges.
+ * line (a list of definitions, one per line, has no full stops between them); and the few words after "other
+ * than" ("any book other than pornography", "a person other than a parent"): token ranges.
  */
 function exclusions(text: string, tokens: Tokens, lineStarts: number[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    if (tokens.words[k] !== 'other' || tokens.words[k + 1] !== 'than') continue;
+    let end = k + 2;
+    while (end < tokens.length && end < k + 5 && !/[,;.:]/.test(text.slice(tokens.ends[end - 1], tokens.starts[end]))) end++;
+    out.push([k, end]);
+  }
   for (let k = exclusionAt(tokens.words); k < tokens.length; k = exclusionAt(tokens.words, k + 1)) {
     const lineEnd = lineStarts.find((s) => s > tokens.starts[k]) ?? text.length;
     let end = k + 1;
