@@ -28,10 +28,12 @@ const DEFINITION_HEAD = 60;
 const SUB_KINDS = new Set(['subsection', 'paragraph', 'subparagraph', 'clause', 'subclause', 'item']);
 const EXCEPTION_HEADING = /\b(defen[cs]es?|exceptions?|exemptions?|saving|exclusions?|non-application)\b/i;
 const POLICY_HEADING = /\b(declaration of (state )?policy|policy|objects?|objectives?|purposes?|preamble|principles|guiding principles|explanatory (memorandum|note|statement)|memorandum|recitals?|illustrations?)\b/i;
+/** A Markdown footnote: `[^1]: …` (see analyseNode). */
+const FOOTNOTE_DEFINITION = /^\s*\[\^[^\]]{1,40}\]:/;
+/** The line that opens a section's illustrations (see the constructor). */
+const ILLUSTRATIONS_LINE = /^\W*(?:illustrations?|examples?)\W*$/i;
 // A document titled as an explanatory memorandum or notes explains a bill, and may quote other laws: nothing in it
 // is enacted. (Only at the start of the title: "… Memorandum of Understanding Implementation Act" is an act.)
-const FOOTNOTE_DEFINITION = /^\s*\[\^[^\]]{1,40}\]:/;
-const ILLUSTRATIONS_LINE = /^\W*(?:illustrations?|examples?)\W*$/i;
 const NON_ENACTING_TITLE = /^\W*(?:explanatory (?:memorandum|notes?|statement)|memorandum (?:to|on|of reasons)|statement of reasons)\b/i;
 
 export interface NodeInfo {
@@ -43,7 +45,10 @@ export interface NodeInfo {
   lineNumbers: number[];
   matches: ConceptMatch[];
   concepts: Set<string>;
-  /** Token index from which the rest of the sentence is an exception ("... except where"), per sentence. */
+  /**
+   * Token ranges that are not the provision's own words: exceptions ("... except where") to the end of their
+   * sentence, descriptions of cited or repealed provisions, what a definition excludes.
+   */
   excludedRanges: Array<[number, number]>;
   isException: boolean;
   isPolicy: boolean;
@@ -199,13 +204,12 @@ export class DocAnalysis {
     // removes the rest of that sentence; and the words before it too when they state no offence of their own:
     // the exception is then what the sentence says of them ("..., using a minor who consented for prostitution
     // is not a criminal offence", "A parent who possesses such a photograph does not commit an offence").
-    const gapEnds = (k: number) => /[.;]/.test(text.slice(tokens.ends[k - 1], tokens.starts[k]));
     for (const m of matches) {
       if (m.concept !== 'exception' || m.from < 6) continue;
       let end = m.to;
-      while (end < tokens.length && !gapEnds(end)) end++;
+      while (end < tokens.length && !sentenceBreak(text, tokens, end)) end++;
       let start = m.from;
-      while (start > 0 && !gapEnds(start)) start--;
+      while (start > 0 && !sentenceBreak(text, tokens, start)) start--;
       const offenceBefore = matches.some((o) => o.concept === 'offence-language' && o.from >= start && o.to <= m.from &&
         !matches.some((x) => x.concept === 'exception' && x.from < o.to && o.from < x.to));
       excludedRanges.push([offenceBefore ? m.from : start, end]);
@@ -609,6 +613,11 @@ function inRanges(spans: Array<[number, number]>, at: number): boolean {
   return false;
 }
 
+/** Does a sentence (or a clause ending in `;`) end between token k - 1 and token k? */
+function sentenceBreak(text: string, tokens: Tokens, k: number): boolean {
+  return /[.;]/.test(text.slice(tokens.ends[k - 1], tokens.starts[k]));
+}
+
 /** Where a definition starts to say what its term excludes ("does not include", "excludes"), or Infinity. */
 function exclusionAt(words: string[], from = 0): number {
   for (let k = from; k < words.length; k++) {
@@ -635,7 +644,7 @@ function exclusions(text: string, tokens: Tokens, lineStarts: number[]): Array<[
   for (let k = exclusionAt(tokens.words); k < tokens.length; k = exclusionAt(tokens.words, k + 1)) {
     const lineEnd = lineStarts.find((s) => s > tokens.starts[k]) ?? text.length;
     let end = k + 1;
-    while (end < tokens.length && tokens.starts[end] < lineEnd && !/[.;]/.test(text.slice(tokens.ends[end - 1], tokens.starts[end]))) end++;
+    while (end < tokens.length && tokens.starts[end] < lineEnd && !sentenceBreak(text, tokens, end)) end++;
     out.push([k, end]);
   }
   return out;

@@ -95,9 +95,9 @@ export function findIn(a: DocAnalysis, chain: readonly number[], concepts: Conce
 /**
  * Is every occurrence of `concepts` in the nodes negated in its own clause — "not" or "no" up to three words
  * before it ("shall not be extraditable", "no recorded interview shall be admitted") or "shall not", "is not",
- * "cannot" right after it ("legal aid shall not be available")? False when there
- * is none. For measures that a provision grants (aid, a procedure, extradition); where a prohibition is the
- * measure ("no child shall be employed"), negation is its form, so rules ask for this by name (`notNegated`).
+ * "cannot" right after it ("legal aid shall not be available")? False when there is none. For measures that a
+ * provision grants (aid, a procedure, extradition); where a prohibition is the measure ("no child shall be
+ * employed"), negation is its form, so rules ask for this by name (`notNegated`).
  */
 export function allNegated(a: DocAnalysis, nodes: readonly number[], concepts: ConceptRef): boolean {
   let any = false;

@@ -8,7 +8,7 @@ import type { ConceptMatch } from '../concepts.js';
 import { evidenceFor } from '../evidence.js';
 import {
   type Candidate, type ConceptRef, type DocContext, type Qualifier, type RuleKind,
-  findIn, hasIn, qualifierApplies, viaDefinition,
+  asList, findIn, hasIn, qualifierApplies, viaDefinition,
 } from './common.js';
 import { ageOfUnit, ADULT_AGE } from './age-of.js';
 
@@ -111,7 +111,7 @@ export const offenceKind: RuleKind = {
         // An exception provision that names the conduct, or an exception in the middle of a sentence that names it
         // ("With the consent of the parent, it is not unlawful to transfer a child for payment"; those words are
         // excluded from the provision's own, so they are looked for in all its words).
-        const names = (x: number, ref: ConceptRef) => (Array.isArray(ref) ? ref : [ref]).some((c) => a.info[x].concepts.has(c));
+        const names = (x: number, ref: ConceptRef) => asList(ref).some((c) => a.info[x].concepts.has(c));
         const swallowed = a.subtree(prov).some((x) =>
           (a.info[x].isException && hasIn(a, [x], p.exceptionSwallows!.concept) && hasIn(a, [x], p.conduct)) ||
           (a.info[x].concepts.has('exception') && names(x, p.exceptionSwallows!.concept) && names(x, p.conduct)));

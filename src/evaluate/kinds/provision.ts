@@ -66,8 +66,9 @@ function inContext(a: DocAnalysis, unit: number, nodes: readonly number[], conte
 
 /**
  * In a whole section read as one unit, the subdivision to cite: the one holding most of the concept groups (the
- * tie counting as one, in its own words or the provisions it names), the first of those at equal count — "s. 7(4.1)", where the nationals, the acts abroad and
- * the offences against children are, not s. 7(6) that only says "outside Canada". At its first group's words.
+ * tie counting as one, in its own words or the provisions it names), the first of those at equal count — the
+ * subsection that establishes the council and names its task, not the one that only says who sits on it. At its
+ * first group's words.
  */
 function richest(a: DocAnalysis, nodes: readonly number[], groups: ConceptRef[], tie?: ConceptRef) {
   let best = -1;
