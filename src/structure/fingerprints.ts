@@ -7,11 +7,12 @@ import type { StatuteDocument } from '../types.js';
 
 export function provisionFingerprints(doc: StatuteDocument): Record<string, string> {
   const texts: string[] = new Array(doc.nodes.length);
-  // Children follow their parent in `nodes`, so walking backwards has every child's text ready for its parent.
+  // Children follow their parent in `nodes`, so walking backwards has every child's text ready for its parent;
+  // each is already normalised, so only a node's own lines are (not the whole text again at every level).
   for (let i = doc.nodes.length - 1; i >= 0; i--) {
     const n = doc.nodes[i];
-    const own = n.lines.map((l) => l.text).join(' ');
-    texts[i] = [own, ...n.children.map((c) => texts[c])].join(' ').replace(/\s+/g, ' ').trim();
+    const own = n.lines.map((l) => l.text).join(' ').replace(/\s+/g, ' ').trim();
+    texts[i] = [own, ...n.children.map((c) => texts[c])].filter((t) => t !== '').join(' ');
   }
   const out: Record<string, string> = {};
   for (const n of doc.nodes) {
