@@ -370,6 +370,28 @@ describe('definitions', () => {
     expect(def(doc, 'exploitation')).toMatchObject({ mode: 'means', scope: { kind: 'node', nodeId: byCitation(doc, 'Part 2 > Art. 9').id } });
   });
 
+  it('does not take the wrapped first line of an offence for the heading of its article', () => {
+    const doc = txt('Article 61\nWhoever recruits, transports, transfers, harbours or receives a person for the purpose of exploitation\nshall be punished by imprisonment from five to twelve years.\n');
+    const art = byCitation(doc, 'Art. 61');
+    expect(art.heading).toBeNull();
+    expect(doc.nodes.filter((n) => n.kind !== 'document').map((n) => n.citation)).toEqual(['Art. 61']);
+  });
+
+  it('scopes definitions after a "(1) In this Part," subsection of their own to the Part', () => {
+    // The Part has lost its label; its title heading stands for it. Without the chapeau in the first
+    // subsection, the Definitions heading would make these definitions the whole Act's.
+    const doc = md('## Gaming Houses\n\n### 40 Definitions\n\n(1) In this Part,\n\n**wager** means a stake placed on a game;\n\n**venue** includes any room or yard;\n\n## Other Offences\n\n### 50 Offence\n\nEvery person who moves a wager commits an offence.\n');
+    expect(def(doc, 'wager').scope).toEqual({ kind: 'node', nodeId: byCitation(doc, 'Gaming Houses').id });
+    expect(def(doc, 'venue').scope).toEqual({ kind: 'node', nodeId: byCitation(doc, 'Gaming Houses').id });
+  });
+
+  it('ends a definition at a repealed entry, whose words belong to no definition', () => {
+    const doc = md('### 40 Definitions\n\n(1) In this Act,\n\n**venue** includes any room or yard;\n\n**harbourer**[Repealed, 2031, c. 4, s. 2]\n\n**keeper** means a person who runs a venue;\n');
+    expect(def(doc, 'venue').text).toBe('venue includes any room or yard;');
+    expect(def(doc, 'keeper').text).toBe('keeper means a person who runs a venue;');
+    expect(doc.definitions.map((d) => d.term)).not.toContain('harbourer');
+  });
+
   it('scopes "For the purposes of sections 5 to 7" to those sections', () => {
     const doc = txt('4. For the purposes of sections 5 to 7, "material" includes a drawing.\n\n5. Text.\n\n6. Text.\n\n7. Text.\n\n8. Text.\n');
     const ids = ['s. 5', 's. 6', 's. 7'].map((c) => byCitation(doc, c).id);

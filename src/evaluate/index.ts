@@ -29,7 +29,7 @@ function ordered(rules: Rule[]): Rule[] {
   return out;
 }
 
-function judge(rule: Rule, candidates: Candidate[], missingReason: string | undefined): MeasureResult {
+function judge(rule: Rule, candidates: Candidate[], missingReason: string | undefined, reach: number[] = []): MeasureResult {
   const top = candidates.reduce<Candidate | null>((b, c) => (!b || RANK[c.status] > RANK[b.status] ? c : b), null);
   const base = {
     id: rule.id,
@@ -43,10 +43,14 @@ function judge(rule: Rule, candidates: Candidate[], missingReason: string | unde
   if (!top) {
     return { ...base, status: 'missing', reason: missingReason ?? `No provision was found that ${lowerFirst(rule.met)}`, suggestion: rule.suggestion, evidence: [] };
   }
-  // The most focused findings first (stable, so document order breaks ties): the reader sees the clearest
-  // provision, not merely the first one.
+  // Over several documents, first the findings of the documents that meet or partly meet the most measures:
+  // the act that holds the child offences is the one to cite, not whichever act comes first by name (a tax
+  // act's "attempts to evade" for participation, a drug act's life term for penalties). Then the most focused
+  // findings first (stable, so document order breaks ties): the reader sees the clearest provision, not merely
+  // the first one.
   const same = candidates.filter((c) => c.status === top.status).map((c, i) => ({ c, i }))
-    .sort((x, y) => (x.c.score ?? 0) - (y.c.score ?? 0) || x.i - y.i).map((x) => x.c);
+    .sort((x, y) => (reach[y.c.docIndex] ?? 0) - (reach[x.c.docIndex] ?? 0) || (x.c.score ?? 0) - (y.c.score ?? 0) || x.i - y.i)
+    .map((x) => x.c);
   const evidence = [];
   const seen = new Set<string>();
   for (const c of same) {
@@ -137,6 +141,8 @@ export function shareDefinitions(doc: StatuteDocument, pack: RulePack): SharedDe
 export function judgeFindings(findings: DocumentFindings[], pack: RulePack, options: CheckOptions = {}): MeasureResult[] {
   const { rules, selected } = plan(pack, options);
   const results = new Map<string, MeasureResult>();
+  const reach = findings.length > 1 ? findings.map((f) => measuresReached(f, selected)) : [];
+  const order = findings.map((_, i) => i).sort((x, y) => (reach[y] ?? 0) - (reach[x] ?? 0) || x - y);
   for (const rule of rules) {
     if (!selected.has(rule.id)) continue;
     const kind = KINDS[rule.kind];
@@ -146,9 +152,9 @@ export function judgeFindings(findings: DocumentFindings[], pack: RulePack, opti
       return { ...part, candidates: part.candidates.map((c) => ({ ...c, docIndex: i })) };
     });
     const { candidates, missingReason } = kind.combine
-      ? kind.combine(rule, parts, options)
+      ? kind.combine(rule, parts, options, order)
       : { candidates: parts.flatMap((x) => x.candidates), missingReason: parts.find((x) => x.missingReason !== undefined)?.missingReason };
-    const result = judge(rule, candidates, missingReason);
+    const result = judge(rule, candidates, missingReason, reach);
     const override = options.overrides?.[rule.id];
     if (override) {
       // A user's declaration is reported as such, with what the document itself shows kept as evidence.
@@ -161,6 +167,13 @@ export function judgeFindings(findings: DocumentFindings[], pack: RulePack, opti
     results.set(rule.id, result);
   }
   return pack.rules.filter((r) => results.has(r.id)).map((r) => results.get(r.id)!);
+}
+
+/** How many of the run's measures a document meets or partly meets on its own. */
+function measuresReached(f: DocumentFindings, selected: Set<string>): number {
+  let n = 0;
+  for (const [id, part] of Object.entries(f.parts)) if (selected.has(id) && (part as DocPart).candidates.length > 0) n++;
+  return n;
 }
 
 /** Judge every selected measure of the pack over the documents of one legal system; results in pack order. */

@@ -69,6 +69,8 @@ export function findDefinitions(built: Built, lines: Line[], resolver: Resolver)
   const { nodes } = built;
   const starts: Start[] = [];
   const startAt = new Map<number, Start[]>();
+  /** Lines of repealed entries (`**prostitute** [Repealed, 2014, c. 25, s. 12]`): they define nothing, but end the definition before them. */
+  const repealedAt = new Set<number>();
   const defContext = definitionContexts(nodes);
 
   for (const n of nodes) {
@@ -77,6 +79,10 @@ export function findDefinitions(built: Built, lines: Line[], resolver: Resolver)
       // Quoted text is read too: an amending Act's inserted provisions ("… is amended by inserting: '212A.
       // In sections 212A to 212E, "child" means …'") are the new law.
       if (role !== LineRole.Text && role !== LineRole.Quoted) continue;
+      if (defContext[n.id] && repealedEntry(own.text, lines[own.line - 1], built.shift[own.line])) {
+        repealedAt.add(own.line);
+        continue;
+      }
       const found = definitionOnLine(own.text, own.line, n, lines[own.line - 1], built.shift[own.line], defContext[n.id], lines);
       for (const s of found) {
         starts.push(s);
@@ -92,7 +98,7 @@ export function findDefinitions(built: Built, lines: Line[], resolver: Resolver)
   const out: Definition[] = [];
   const scopeCache = new Map<number, ScopeLines>();
   for (const s of starts) {
-    const { text, endLine } = s.inline !== undefined ? { text: s.inline, endLine: s.line } : body(nodes, s, startAt, built.role);
+    const { text, endLine } = s.inline !== undefined ? { text: s.inline, endLine: s.line } : body(nodes, s, (l) => startAt.has(l) || repealedAt.has(l), built.role);
     out.push({
       term: s.term,
       mode: s.mode,
@@ -249,6 +255,14 @@ function definitionOnLine(text: string, lineNo: number, node: ProvisionNode, lin
   return out;
 }
 
+const REPEALED_ENTRY = /^\s*[^\s[][^[]{0,100}\[(?:Repealed|Abrogée|Abrogé)\b[^\]]*\]\s*$/i;
+
+/** A bold term followed only by a repeal note: the entry of a definition since repealed. */
+function repealedEntry(text: string, line: Line, shift: number): boolean {
+  const r = line.strong;
+  return r !== undefined && r.length > 0 && r[0][0] <= shift + 2 && REPEALED_ENTRY.test(text);
+}
+
 /**
  * Whether a bold line standing alone is a marginal note rather than a term heading its meaning: it reads
  * as a clause, or the next non-blank line opens a numbered subsection (a term's list uses (a), (b) …).
@@ -301,7 +315,8 @@ function boldAt(line: Line, offset: number): [number, number] | null {
  * The definition's text: the rest of its line, then the node's following own lines and the list that
  * hangs from it, up to the next definition.
  */
-function body(nodes: ProvisionNode[], s: Start, startAt: Map<number, Start[]>, role: Uint8Array): { text: string; endLine: number } {
+/** The words of a definition: its line and what follows, up to the line where the next entry (`ends`) starts. */
+function body(nodes: ProvisionNode[], s: Start, ends: (line: number) => boolean, role: Uint8Array): { text: string; endLine: number } {
   const n = nodes[s.nodeId];
   const parts: string[] = [];
   let endLine = s.line;
@@ -327,13 +342,13 @@ function body(nodes: ProvisionNode[], s: Start, startAt: Map<number, Start[]>, r
     const nextChild = c < children.length ? nodes[children[c]].startLine : Infinity;
     if (nextOwn === Infinity && nextChild === Infinity) break;
     if (nextOwn < nextChild) {
-      if (startAt.has(nextOwn)) break;
+      if (ends(nextOwn)) break;
       if (!add(own[k].text, nextOwn)) break;
       k++;
     } else {
       const child = nodes[children[c]];
       const firstLine = child.lines[0]?.line;
-      if (firstLine !== undefined && startAt.has(firstLine) && firstLine === child.startLine) break;
+      if (firstLine !== undefined && ends(firstLine) && firstLine === child.startLine) break;
       if (!addSubtree(nodes, child.id, add)) break;
       c++;
     }
@@ -409,17 +424,35 @@ function scopeLinesOf(n: ProvisionNode, cache: Map<number, ScopeLines>): ScopeLi
   return found;
 }
 
-/** The nearest scope chapeau before the definition: in its node, then in each enclosing unit. */
+/**
+ * The nearest scope chapeau before the definition: in its node, then in each enclosing unit up to the
+ * provision, then anywhere earlier in the provision — "(1) In this Part," often stands alone as the first
+ * subsection, with the definitions after it in the section's own lines; without this the definitions of
+ * one Part were read as the whole Act's.
+ */
 function chapeauScope(nodes: ProvisionNode[], s: Start, cache: Map<number, ScopeLines>): string | null {
   let before = s.line;
   for (let cur: number | null = s.nodeId; cur !== null && cur > 0; cur = nodes[cur].parent) {
     const n = nodes[cur];
     const lines = scopeLinesOf(n, cache);
     for (let k = lines.length - 1; k >= 0; k--) if (lines[k].line <= before) return lines[k].phrase;
-    if (isProvisionKind(n.kind)) break;
+    if (isProvisionKind(n.kind)) return earlierInProvision(nodes, n, s.line, cache);
     before = n.startLine;
   }
   return null;
+}
+
+/** The last scope line before `line` in the subdivisions of a provision. */
+function earlierInProvision(nodes: ProvisionNode[], prov: ProvisionNode, line: number, cache: Map<number, ScopeLines>): string | null {
+  let best: { line: number; phrase: string } | null = null;
+  const stack = [...prov.children];
+  while (stack.length > 0) {
+    const n = nodes[stack.pop()!];
+    if (n.startLine > line) continue;
+    for (const l of scopeLinesOf(n, cache)) if (l.line <= line && (!best || l.line > best.line)) best = l;
+    stack.push(...n.children);
+  }
+  return best?.phrase ?? null;
 }
 
 function scopeFromPhrase(phrase: string, from: number, resolver: Resolver): DefinitionScope | null {

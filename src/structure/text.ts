@@ -14,8 +14,13 @@ export function isTitleLike(s: string, maxLength = 100): boolean {
   const last = s[s.length - 1];
   if (last === ',' || last === ';' || last === ':' || last === '—' || last === '–' || last === '-') return false;
   if (last === '.' && s.split(/\s+/).length > 6) return false;
+  // The first line of an offence wrapped before its verb ("Whoever recruits … a person for the purpose of" /
+  // "exploitation shall be punished …") is no title, though it holds no sentence word yet.
+  if (OFFENCE_SUBJECT.test(s)) return false;
   return !SENTENCE_WORD.test(` ${s} `);
 }
+
+const OFFENCE_SUBJECT = /^(?:whoever|whosoever|anyone who|everyone who|every (?:person|one) who|any (?:person|one) who|a person who)\b/i;
 
 export function startsLower(s: string): boolean {
   const ch = s[0];

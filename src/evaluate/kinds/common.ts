@@ -13,6 +13,8 @@ export interface Candidate {
   docIndex: number;
   /** A general (not child-specific) offence standing in for a child one: not a core offence for penalties. */
   general?: boolean;
+  /** An offence against any person that counts for children too (`generalCounts`): no child is named. */
+  anyPerson?: boolean;
   /** Lower is better evidence: the words of a short provision that holds every element itself. */
   score?: number;
 }
@@ -60,10 +62,11 @@ export interface RuleKind {
   /** What one document contributes. */
   collect(rule: Rule, ctx: DocContext): DocPart;
   /**
-   * The rule's candidates over all documents, from their parts in document order. Default: every candidate, and
-   * the first document's missing reason.
+   * The rule's candidates over all documents. `parts` is indexed by document; `order` lists the document
+   * indices in the order their evidence should be cited (the documents that reach the most measures first).
+   * Default: every candidate, and the first document's missing reason.
    */
-  combine?(rule: Rule, parts: DocPart[], options: CheckOptions): { candidates: Candidate[]; missingReason?: string };
+  combine?(rule: Rule, parts: DocPart[], options: CheckOptions, order: readonly number[]): { candidates: Candidate[]; missingReason?: string };
 }
 
 export interface Qualifier {

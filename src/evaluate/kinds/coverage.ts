@@ -41,11 +41,12 @@ export const coverageKind: RuleKind = {
     return { candidates: [], summary: found };
   },
   // Elements may be provided for in different documents (attempt in the penal code, complicity in a general
-  // part); each is shown where it is first found, in document order.
-  combine(rule: Rule, parts: DocPart[]) {
+  // part); each is shown where it is first found, in citing order (a tax act's "attempts to evade" is not
+  // the provision to cite when the penal code makes attempts punishable too).
+  combine(rule: Rule, parts: DocPart[], _options, order) {
     const p = rule.params as unknown as CoverageParams;
     const found = new Map<string, Evidence>();
-    for (const part of parts) for (const [name, ev] of part.summary as CoverageSummary) if (!found.has(name)) found.set(name, ev);
+    for (const i of order) for (const [name, ev] of parts[i].summary as CoverageSummary) if (!found.has(name)) found.set(name, ev);
     if (found.size === 0) return { candidates: [] };
     // Elements marked `essential: "no"` are reported when absent but do not stop the measure being met.
     const absent = p.elements.filter((e) => !found.has(e.name)).map((e) => e.name);

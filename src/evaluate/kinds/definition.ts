@@ -15,6 +15,7 @@ interface DefinitionParams {
   undefinedUse?: { concepts: ConceptRef; reason: string };
   protectedPersonFallback?: boolean;
   offenceAges?: ConceptRef;
+  governs?: string[];
 }
 
 /** Definitions matching the rule: by the defined term, or by the content of the definition. */
@@ -71,7 +72,9 @@ export const definitionKind: RuleKind = {
     undefinedUse: { type: 'alternatives', doc: '{concepts, reason}: partial when the concept is used in offences but never defined' },
     protectedPersonFallback: { type: 'boolean', doc: 'without a definition, read the age from the offences themselves' },
     offenceAges: { type: 'concepts', doc: 'offences matching these concepts that state a lower age of their own make the finding partial' },
+    governs: { type: 'ruleIds', doc: 'ids of the offence rules whose child the definition defines: across documents, only those holding such offences are judged, when any does' },
   },
+  dependsOn: (rule) => (rule.params as unknown as DefinitionParams).governs ?? [],
   collect(rule: Rule, ctx: DocContext) {
     const p = rule.params as unknown as DefinitionParams;
     const candidates: Candidate[] = [];
@@ -149,11 +152,33 @@ export const definitionKind: RuleKind = {
         }
       }
     }
-    return { candidates, missingReason };
+    // Whether this document holds child offences of the rules named (their findings against a child, not
+    // offences against any person that stand in for them).
+    const summary: DefinitionSummary = {
+      childOffences: (p.governs ?? []).some((id) => (ctx.found.get(id) ?? []).some((c) => c.unitId !== undefined && !c.general && !c.anyPerson)),
+    };
+    return { candidates, missingReason, summary };
   },
   // A definition that fails to reach what the measure needs explains the missing verdict; the last one found
   // is reported (the order documents are read in).
+  //
+  // With `governs`, the measure is about the children the offences protect, and a definition stays in its own
+  // document: when some documents hold those child offences, only they are judged. A police pension act's
+  // "child means a person under 18" does not make the penal code's under-16 offences protect every child.
   combine(_rule, parts) {
-    return { candidates: parts.flatMap((x) => x.candidates), missingReason: parts.map((x) => x.missingReason).filter((r) => r !== undefined).pop() };
+    const holders = parts.filter((x) => (x.summary as DefinitionSummary | undefined)?.childOffences);
+    const judged = holders.length > 0 ? holders : parts;
+    const candidates = judged.flatMap((x) => x.candidates);
+    let missingReason = judged.map((x) => x.missingReason).filter((r) => r !== undefined).pop();
+    const elsewhere = holders.length > 0 && candidates.length === 0 ? parts.find((x) => !holders.includes(x) && x.candidates.length > 0)?.candidates[0].evidence[0] : undefined;
+    if (elsewhere) {
+      missingReason = `The acts that hold the child offences do not say who is a child; the definition in ${elsewhere.file} (${elsewhere.citation}) stays in its own act — define "child" in those acts, or apply it to them with definitionsFrom in the config.`;
+    }
+    return { candidates, missingReason };
   },
 };
+
+interface DefinitionSummary {
+  /** The document creates a child offence of one of the rules the definition governs (`governs`). */
+  childOffences: boolean;
+}

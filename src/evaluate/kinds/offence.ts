@@ -22,6 +22,7 @@ interface OffenceParams {
   notAfter?: { concept: ConceptRef; window: number };
   generalFallback?: string;
   generalCounts?: boolean;
+  generalObject?: ConceptRef;
   qualifiers?: Qualifier[];
   exceptionSwallows?: { concept: ConceptRef; reason: string };
 }
@@ -38,6 +39,7 @@ export const offenceKind: RuleKind = {
     victim: { type: 'enum', values: ['child', 'any', 'not-child-only'], doc: 'child: a child victim must be named (its age is checked); not-child-only: offences limited to children do not count' },
     notAfter: { type: 'proximity', doc: '{concept, window}: conduct named only as the purpose of another offence ("for the purpose of forced labour") does not count' },
     generalCounts: { type: 'boolean', doc: 'an offence against any person also counts (judged by its qualifiers), e.g. trafficking in persons' },
+    generalObject: { type: 'concepts', doc: 'with generalCounts: what an offence naming no child must be about (e.g. the exploitation of a person), since without a child the object words alone are too loose' },
     generalFallback: { type: 'string', doc: 'reason when only a general (not child-specific) offence exists; makes it partial' },
     qualifiers: { type: 'qualifiers', doc: 'list of {concept, reason, unless?, window?} that make a finding partial' },
     exceptionSwallows: { type: 'alternatives', doc: '{concept, reason}: an exception in the same provision that removes the conduct' },
@@ -91,11 +93,11 @@ export const offenceKind: RuleKind = {
         if (!childHere) {
           if (p.generalFallback) {
             candidates.push({ status: 'partial', reason: p.generalFallback, evidence, unitId: unit, docIndex, general: true });
-          } else if (p.generalCounts && !hasIn(a, chain, 'adult')) {
+          } else if (p.generalCounts && !hasIn(a, chain, 'adult') && (!p.generalObject || findIn(a, chain, p.generalObject) || viaDefinition(defs, p.generalObject))) {
             // An offence against any person protects children too, within its own limits (its qualifiers).
             const limits = (p.qualifiers ?? []).filter((q) => qualifierApplies(a, chain, q, conduct)).map((q) => q.reason);
-            if (limits.length > 0) candidates.push({ status: 'partial', reason: limits[0], evidence, unitId: unit, docIndex });
-            else candidates.push({ status: 'met', reason: null, evidence, unitId: unit, docIndex, score: 20_000 });
+            if (limits.length > 0) candidates.push({ status: 'partial', reason: limits[0], evidence, unitId: unit, docIndex, anyPerson: true });
+            else candidates.push({ status: 'met', reason: null, evidence, unitId: unit, docIndex, score: 20_000, anyPerson: true });
           }
           continue;
         }

@@ -64,14 +64,16 @@ export const penaltyKind: RuleKind = {
     }
     return { candidates: [], summary };
   },
-  combine(rule: Rule, parts: DocPart[], options: CheckOptions) {
+  // The strongest penalty wins; between equal ones, and for the first fine-only offence, the document cited
+  // first (`order`) is shown.
+  combine(rule: Rule, parts: DocPart[], options: CheckOptions, order: readonly number[]) {
     const p = rule.params as unknown as PenaltyParams;
     const threshold = options.penaltyThresholdYears ?? p.thresholdYears ?? 5;
     const weak: string[] = [];
     const evidence: Candidate['evidence'] = [];
     let anyOffence = false;
     for (const id of p.offences) {
-      const docs = parts.map((x) => (x.summary as PenaltySummary)[id]).filter((s) => s !== undefined);
+      const docs = order.map((i) => (parts[i].summary as PenaltySummary)[id]).filter((s) => s !== undefined);
       if (docs.some((s) => s.anyOffence)) anyOffence = true;
       let best: OffencePenalties['best'] = null;
       for (const s of docs) if (s.best && (!best || s.best.years > best.years)) best = s.best;
