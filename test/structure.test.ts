@@ -385,6 +385,11 @@ describe('definitions', () => {
     expect(def(doc, 'venue').scope).toEqual({ kind: 'node', nodeId: byCitation(doc, 'Gaming Houses').id });
   });
 
+  it('ends a definition at the marginal note of the next subsection', () => {
+    const doc = md('### 9 Luring\n\n**Definition of child**\n\n(3) For the purposes of this section, **child** means a person under the age of eighteen years.\n\n**Who may institute prosecutions**\n\n(4) No proceedings shall be instituted without the consent of the Attorney General.\n');
+    expect(def(doc, 'child').text).toBe('For the purposes of this section, child means a person under the age of eighteen years.');
+  });
+
   it('ends a definition at a repealed entry, whose words belong to no definition', () => {
     const doc = md('### 40 Definitions\n\n(1) In this Act,\n\n**venue** includes any room or yard;\n\n**harbourer**[Repealed, 2031, c. 4, s. 2]\n\n**keeper** means a person who runs a venue;\n');
     expect(def(doc, 'venue').text).toBe('venue includes any room or yard;');

@@ -98,7 +98,7 @@ export function findDefinitions(built: Built, lines: Line[], resolver: Resolver)
   const out: Definition[] = [];
   const scopeCache = new Map<number, ScopeLines>();
   for (const s of starts) {
-    const { text, endLine } = s.inline !== undefined ? { text: s.inline, endLine: s.line } : body(nodes, s, (l) => startAt.has(l) || repealedAt.has(l), built.role);
+    const { text, endLine } = s.inline !== undefined ? { text: s.inline, endLine: s.line } : body(nodes, s, (l) => startAt.has(l) || repealedAt.has(l), built.role, (l) => whollyBold(lines[l - 1]) && nextOpensSubsection(l, lines));
     out.push({
       term: s.term,
       mode: s.mode,
@@ -316,14 +316,16 @@ function boldAt(line: Line, offset: number): [number, number] | null {
  * hangs from it, up to the next definition.
  */
 /** The words of a definition: its line and what follows, up to the line where the next entry (`ends`) starts. */
-function body(nodes: ProvisionNode[], s: Start, ends: (line: number) => boolean, role: Uint8Array): { text: string; endLine: number } {
+function body(nodes: ProvisionNode[], s: Start, ends: (line: number) => boolean, role: Uint8Array, marginal: (line: number) => boolean): { text: string; endLine: number } {
   const n = nodes[s.nodeId];
   const parts: string[] = [];
   let endLine = s.line;
   let length = 0;
   const add = (text: string, line: number): boolean => {
-    // Historical notes and marginal notes are not part of a definition's words.
+    // Historical notes and marginal notes are not part of a definition's words (a bold note before the next
+    // numbered subsection, "**Who may institute prosecutions**" / "(4) …", ends it).
     if (role[line] === LineRole.Annotation || role[line] === LineRole.Heading) return true;
+    if (marginal(line)) return false;
     if (line > endLine) endLine = line;
     if (text === '') return true;
     parts.push(text);
