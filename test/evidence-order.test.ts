@@ -44,6 +44,20 @@ No person shall traffic in a controlled drug. Every person who contravenes this 
 
 const ONLY = ['poa-25-participants', 'poa-25-trafficking', 'poa-25-penalties'];
 
+// A penal code split in two files: participation in the general part, the offences in the special part.
+const GENERAL = `# Penal Code, General Part
+
+## 20. Attempt and participation
+
+Whoever attempts to commit an offence, aids or abets another person to commit it, conspires with another person to commit it, or incites another person to commit it, shall be punished by the penalty for that offence.
+`;
+const SPECIAL = `# Penal Code, Special Part
+
+## 112. Sale of a child
+
+Whoever sells a child, or hands over a child to another person for payment, shall be punished by imprisonment from five to fifteen years.
+`;
+
 // Defines "child" up to 18 for its own purposes and creates no child offence.
 const PENSIONS = `# Service Pensions Act
 
@@ -66,7 +80,7 @@ Every person who procures a child for prostitution or for any other sexual purpo
 
 describe('evidence across documents', async () => {
   const pack = await loadRulePack();
-  const texts: Record<string, string> = { 'a-airport-levy.md': TAX, 'b-offences.md': PENAL, 'a-drugs.md': DRUGS, 'a-pensions.md': PENSIONS, 'b-sexual-offences.md': YOUNG };
+  const texts: Record<string, string> = { 'a-airport-levy.md': TAX, 'b-offences.md': PENAL, 'a-drugs.md': DRUGS, 'a-pensions.md': PENSIONS, 'b-sexual-offences.md': YOUNG, 'a-general-part.md': GENERAL, 'c-special-part.md': SPECIAL };
   const docs = (names: string[]) => names.map((n) => statuteFromString(texts[n], n));
   const files = (r: ReturnType<typeof checkDocuments>, id: string) => r.measures.find((m) => m.id === id)!.evidence.map((e) => e.file);
 
@@ -79,9 +93,17 @@ describe('evidence across documents', async () => {
     }
   });
 
-  it('still meets the measure from the unrelated act alone, as before', () => {
+  it('does not meet participation from an act that holds no child offence', () => {
     const r = checkDocuments(docs(['a-airport-levy.md']), { pack, only: ['poa-25-participants'] });
+    expect(r.measures[0].status).toBe('missing');
+    expect(r.measures[0].reason).toContain('s. 12');
+    expect(r.measures[0].reason).toContain('none of the offences this measure is about');
+  });
+
+  it('meets participation from a general part when another document holds the child offences', () => {
+    const r = checkDocuments(docs(['a-general-part.md', 'c-special-part.md']), { pack, only: ['poa-25-participants'] });
     expect(r.measures[0].status).toBe('met');
+    expect(new Set(r.measures[0].evidence.map((e) => e.file))).toEqual(new Set(['a-general-part.md']));
   });
 
   it('does not take a drug act for child trafficking, nor its term for the penalties', () => {

@@ -7,7 +7,7 @@ import { evidenceFor } from './evidence.js';
 import { ConceptMatcher } from './concepts.js';
 import { DocAnalysis } from './analysis.js';
 import { provisionFingerprints } from '../structure/fingerprints.js';
-import { KINDS, type Candidate } from './kinds/index.js';
+import { KINDS, dependenciesOf, type Candidate } from './kinds/index.js';
 import type { DocPart } from './kinds/common.js';
 
 const RANK = { met: 2, partial: 1 } as const;
@@ -21,7 +21,7 @@ function ordered(rules: Rule[]): Rule[] {
   const visit = (r: Rule, stack: Set<string>) => {
     if (done.has(r.id) || stack.has(r.id)) return;
     stack.add(r.id);
-    for (const dep of KINDS[r.kind].dependsOn?.(r) ?? []) { const d = byId.get(dep); if (d) visit(d, stack); }
+    for (const dep of dependenciesOf(r)) { const d = byId.get(dep); if (d) visit(d, stack); }
     done.add(r.id);
     out.push(r);
   };
@@ -84,7 +84,7 @@ function lowerFirst(s: string): string {
 function plan(pack: RulePack, options: CheckOptions): { rules: Rule[]; selected: Set<string> } {
   const selected = new Set(pack.rules.filter((r) => (!options.only || options.only.includes(r.id)) && !options.skip?.includes(r.id)).map((r) => r.id));
   const rules = ordered(pack.rules).filter((rule) =>
-    selected.has(rule.id) || pack.rules.some((r) => selected.has(r.id) && (KINDS[r.kind].dependsOn?.(r) ?? []).includes(rule.id)));
+    selected.has(rule.id) || pack.rules.some((r) => selected.has(r.id) && dependenciesOf(r).includes(rule.id)));
   return { rules, selected };
 }
 
@@ -151,9 +151,15 @@ export function judgeFindings(findings: DocumentFindings[], pack: RulePack, opti
       const part = (f.parts[rule.id] ?? { candidates: [] }) as DocPart;
       return { ...part, candidates: part.candidates.map((c) => ({ ...c, docIndex: i })) };
     });
-    const { candidates, missingReason } = kind.combine
+    let { candidates, missingReason } = kind.combine
       ? kind.combine(rule, parts, options, order)
       : { candidates: parts.flatMap((x) => x.candidates), missingReason: parts.find((x) => x.missingReason !== undefined)?.missingReason };
+    const requires = rule.params.requires as string[] | undefined;
+    if (requires && candidates.length > 0 && !findings.some((f) => requires.some((id) => ((f.parts[id] as DocPart | undefined)?.candidates.length ?? 0) > 0))) {
+      const titles = requires.map((id) => pack.rules.find((r) => r.id === id)?.title.toLowerCase() ?? id);
+      missingReason = `Provisions were found (${candidates[0].evidence[0]?.citation ?? 'see the statute'}), but none of the offences this measure is about (${titles.join(', ')}) was, and provisions that apply to other offences do not implement it.`;
+      candidates = [];
+    }
     const result = judge(rule, candidates, missingReason, reach);
     const override = options.overrides?.[rule.id];
     if (override) {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode, type Document } from 'yaml';
 import { GapCheckError } from '../errors.js';
 import type { ConceptDef, MeasureGroup, Rule, RuleExample, RulePack, Status } from '../types.js';
-import { KINDS } from '../evaluate/kinds/index.js';
+import { KINDS, dependenciesOf } from '../evaluate/kinds/index.js';
 import type { ParamSpec } from '../evaluate/kinds/common.js';
 import { ENGINE_CONCEPTS } from '../evaluate/analysis.js';
 import { phraseProblem } from '../evaluate/concepts.js';
@@ -342,7 +342,7 @@ export async function loadYamlRulePack(options: LoadRulePackOptions = {}): Promi
     if (!concepts[c]) throw new GapCheckError('rule-pack', `the engine needs concept "${c}", which no concepts/*.yml file of the pack defines`, { file: dirs[0] });
   }
   for (const r of rules) {
-    for (const dep of KINDS[r.kind].dependsOn?.(r) ?? []) {
+    for (const dep of dependenciesOf(r)) {
       if (!rules.some((x) => x.id === dep)) {
         const near = nearest(dep, rules.map((x) => x.id));
         throw new GapCheckError('rule-pack', `rule "${r.id}" refers to rule "${dep}", which is not in the pack${near ? ` (did you mean "${near}"?)` : ''}`, { file: r.file });

@@ -19,6 +19,15 @@ export interface Candidate {
   score?: number;
 }
 
+/**
+ * `requires` (coverage and provision rules): the measure is about the offences these rules find (participation
+ * in them, confiscation of their proceeds), so it is judged only when the legal system holds one of them.
+ */
+export const REQUIRES_PARAM: ParamSpec = {
+  type: 'ruleIds',
+  doc: 'ids of offence rules: the measure counts only when the documents checked hold one of their offences (participation in, or the proceeds of, other offences is not this measure)',
+};
+
 /** A concept reference in rule params: one name, or a list meaning "any of these". */
 export type ConceptRef = string | string[];
 

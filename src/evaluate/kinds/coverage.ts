@@ -3,7 +3,7 @@
 // absent ones; none: missing.
 import type { Evidence, Rule } from '../../types.js';
 import { evidenceFor } from '../evidence.js';
-import { type Candidate, type ConceptRef, type DocContext, type DocPart, type RuleKind, findIn, hasIn } from './common.js';
+import { type Candidate, type ConceptRef, type DocContext, type DocPart, type RuleKind, REQUIRES_PARAM, findIn, hasIn } from './common.js';
 
 /** Each element found in one document, with its evidence, in the order found. */
 type CoverageSummary = Array<[string, Evidence]>;
@@ -19,6 +19,7 @@ export const coverageKind: RuleKind = {
   params: {
     elements: { type: 'elements', required: true, doc: 'list of {name, concepts, essential?: yes|no}' },
     with: { type: 'concepts', doc: 'concepts that must occur in the same unit (e.g. punishment language)' },
+    requires: REQUIRES_PARAM,
   },
   collect(rule: Rule, ctx: DocContext) {
     const p = rule.params as unknown as CoverageParams;

@@ -6,7 +6,7 @@ import type { Rule } from '../../types.js';
 import type { DocAnalysis } from '../analysis.js';
 import { evidenceFor } from '../evidence.js';
 import { focus } from './offence.js';
-import { type Candidate, type ConceptRef, type DocContext, type Qualifier, type RuleKind, allNegated, findIn, hasIn, qualifierApplies } from './common.js';
+import { type Candidate, type ConceptRef, type DocContext, type Qualifier, type RuleKind, REQUIRES_PARAM, allNegated, findIn, hasIn, qualifierApplies } from './common.js';
 
 interface ProvisionParams {
   allOf: ConceptRef[];
@@ -114,6 +114,7 @@ export const provisionKind: RuleKind = {
     qualifierScope: { type: 'enum', values: ['unit', 'provision'], doc: 'where partialIf qualifiers are looked for: the unit (default) or its whole section, for conditions stated in a subsection of their own' },
     partialUnless: { type: 'qualifiers', doc: 'list of {concept, reason, scope?}: partial when the concept is absent' },
     fallback: { type: 'alternatives', doc: 'list of {allOf, reason}: weaker forms that give a partial finding' },
+    requires: REQUIRES_PARAM,
   },
   collect(rule: Rule, ctx: DocContext) {
     const p = rule.params as unknown as ProvisionParams;
