@@ -161,6 +161,11 @@ export interface StatuteDocument {
   definitions: Definition[];
   crossReferences: CrossReference[];
   warnings: Diagnostic[];
+  /**
+   * Lines of editorial notes (a `<details>` historical note: "R.S., 1985, c. C-46, s. 151"), ascending. They stay
+   * in their node's lines (for the outline and line ranges) but are not read as enacted text.
+   */
+  notes?: number[];
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -104,7 +104,8 @@ export class DocAnalysis {
       list.push(d);
       this.definitionsByNode.set(d.nodeId, list);
     }
-    this.info = doc.nodes.map((n) => this.analyseNode(n, matcher));
+    const notes = new Set(doc.notes ?? []);
+    this.info = doc.nodes.map((n) => this.analyseNode(n, matcher, notes));
     // "Illustrations" under a section (the drafting of the Indian Penal Code and the codes modelled on it) show
     // how the section applies to made-up facts; the paragraphs after that line enact nothing.
     for (const n of doc.nodes) {
@@ -169,15 +170,17 @@ export class DocAnalysis {
     this.definitionsByFirstStem.set(d.termTokens[0], list);
   }
 
-  private analyseNode(n: ProvisionNode, matcher: ConceptMatcher): NodeInfo {
+  private analyseNode(n: ProvisionNode, matcher: ConceptMatcher, notes: ReadonlySet<number>): NodeInfo {
     const lineStarts: number[] = [];
     const lineNumbers: number[] = [];
     let text = '';
     const heading = n.heading ? normaliseHeading(n.heading) : null;
     let footnoteUntil = -1;
     for (const l of n.lines) {
-      // A heading or marginal note names the provision; it is not part of what the provision enacts.
+      // A heading or marginal note names the provision; it is not part of what the provision enacts; nor is an
+      // editorial note (a historical note's "R.S., 1985, c. C-46, s. 151; 2008, c. 6, s. 54").
       if (heading && isHeadingLine(l.text, heading)) continue;
+      if (notes.has(l.line)) continue;
       // Nor does a footnote ("[^1]: A proposal to add … was rejected"), with the lines that run on from it.
       if (FOOTNOTE_DEFINITION.test(l.text) || l.line === footnoteUntil + 1) {
         footnoteUntil = l.line;

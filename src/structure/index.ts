@@ -58,7 +58,14 @@ export function buildStructure(parsed: ParsedDocument): StatuteDocument {
     definitions,
     crossReferences,
     warnings,
+    notes: editorialLines(built.role),
   };
+}
+
+function editorialLines(role: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < role.length; i++) if (role[i] === LineRole.Annotation) out.push(i);
+  return out;
 }
 
 function frontMatterString(fm: Record<string, unknown>, key: string): string | null {
