@@ -18,6 +18,12 @@ describe('ages', () => {
     expect(findAges('a person not under 18 years')).toEqual([]);
   });
 
+  it('keeps a lower bound stated with the age, so that young adults are not read as children', () => {
+    expect(findAges('a person over 18 years of age and under 21 years of age').map((a) => [a.age, a.from])).toEqual([[21, 18]]);
+    expect(findAges('who has attained fourteen but not sixteen years').map((a) => a.from)).toEqual([undefined]);
+    expect(findAges('a person under the age of 18 years').map((a) => a.from)).toEqual([undefined]);
+  });
+
   it('ignores ages in months, weeks or days', () => {
     expect(findAges('a goat under the age of 18 months')).toEqual([]);
     expect(findAges('an infant under 12 weeks')).toEqual([]);

@@ -9,6 +9,11 @@ export interface AgeMention {
   start: number;
   end: number;
   text: string;
+  /**
+   * A lower bound stated with it ("over 18 years of age and under 21"): the persons meant are at least this old.
+   * From 18 they are adults, and the words protect no child.
+   */
+  from?: number;
 }
 
 const NUM = String.raw`(\d{1,2}|[a-z]+(?:[- ][a-z]+)?)`;
@@ -24,6 +29,8 @@ const AGE = new RegExp(
 );
 
 const SMALLER_UNIT = /^\s*(?:\(\d{1,2}\)\s*)?(?:months?|weeks?|days?)\b/i;
+/** "over 18 years of age and " just before an upper age. */
+const LOWER_BOUND = new RegExp(String.raw`\b(?:over|above|older than|at least)(?: the age of)? ${NUM}(?: years?)?(?: of age)?,? (?:and|but)\s*$`, 'i');
 
 function toNumber(s: string): number | null {
   const t = s.toLowerCase().trim();
@@ -46,7 +53,11 @@ export function findAges(text: string): AgeMention[] {
     if (/\b(not|term|period|imprisonment|imprisoned|sentence|fine)\s*(of\s*|for\s*)?$/.test(before)) continue;
     // "under the age of 18 months": an animal's or an infant's age in months (or weeks, days) is no age limit in years.
     if (SMALLER_UNIT.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
-    if (n !== null && n >= 5 && n <= 25) out.push({ age: n, start: m.index, end: m.index + m[0].length, text: m[0] });
+    if (n === null || n < 5 || n > 25) continue;
+    const lower = LOWER_BOUND.exec(text.slice(Math.max(0, m.index - 48), m.index));
+    const from = lower ? toNumber(lower[1]) : null;
+    // Every mention gets the field (one object shape for V8), undefined when no lower bound is stated.
+    out.push({ age: n, start: m.index, end: m.index + m[0].length, text: m[0], from: from !== null && from < n ? from : undefined });
   }
   return out;
 }

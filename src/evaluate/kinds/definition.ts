@@ -80,7 +80,9 @@ export const definitionKind: RuleKind = {
     const candidates: Candidate[] = [];
     let missingReason: string | undefined;
     const { a, docIndex } = ctx;
-    const defs = matchingDefinitions(a, p);
+    // A term that sounds young but is defined as adults ("young person" means a person over 18 and under 21)
+    // defines no child.
+    const defs = matchingDefinitions(a, p).filter((d) => !p.age || !d.ages.some((m) => (m.from ?? 0) >= ADULT_AGE));
     for (const d of defs) {
       const reasons: string[] = [];
       let missing = false;

@@ -102,6 +102,8 @@ export const offenceKind: RuleKind = {
           continue;
         }
         const age = ageOfUnit(a, unit, chain, defs);
+        // "Young person" defined as over 18 and under 21: the offence protects adults only.
+        if (age && (age.from ?? 0) >= ADULT_AGE) continue;
         if (age && age.age < ADULT_AGE) {
           reasons.push(`The offence protects only persons under ${age.age} ("${age.text}"), not every child under 18.`);
         }
